@@ -1,7 +1,7 @@
 """Shared fixtures: a real SolrCloud for the whole session, and the shared data folder.
 
 With SOLR_URL set the tests use that cluster; otherwise they start a local one (fresh state
-under var/test, port JOBSEARCH_TEST_SOLR_PORT, default 8993) and stop it at the end.
+under var/test-<port>, port JOBSEARCH_TEST_SOLR_PORT, default 8993) and stop it at the end.
 Every collection a test creates is deleted afterwards.
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ from searchapp.solr.admin import SolrAdmin
 from searchapp.solr.local import LocalCluster
 
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
-TEST_STATE_DIR = PROJECT_ROOT / "var" / "test"
+TEST_PORT = int(os.environ.get("JOBSEARCH_TEST_SOLR_PORT", "8993"))
+TEST_STATE_DIR = PROJECT_ROOT / "var" / f"test-{TEST_PORT}"
 
 
 @pytest.fixture(scope="session")
@@ -32,11 +33,10 @@ def solr_url() -> str:
     if os.environ.get("SOLR_URL"):
         yield os.environ["SOLR_URL"].rstrip("/")
         return
-    port = int(os.environ.get("JOBSEARCH_TEST_SOLR_PORT", "8993"))
     cluster = LocalCluster(TEST_STATE_DIR, heap="1g")
-    cluster.stop(echo=lambda *_: None)  # left over from an interrupted run
+    cluster.stop(echo=lambda *_: None)  # left over from an interrupted run on this port
     shutil.rmtree(cluster.root, ignore_errors=True)
-    nodes = cluster.start(nodes=1, port=port, echo=lambda *_: None)
+    nodes = cluster.start(nodes=1, port=TEST_PORT, echo=lambda *_: None)
     try:
         yield nodes[0].base_url
     finally:
