@@ -1,12 +1,19 @@
 """The `jobsearch` command line."""
 from __future__ import annotations
 
+import json
 import sys
+from datetime import datetime
+from pathlib import Path
 
 import click
+import pysolr
 
+from indexer import pipeline
+from indexer.model import Posting
 from searchapp.config import DEFAULT_PORT, Settings
 from searchapp.solr.admin import SolrAdmin, SolrAdminError
+from searchapp.solr.reindex import ReindexError, reindex
 from searchapp.solr.local import LocalCluster, LocalSolrError, live_nodes
 
 
@@ -92,3 +99,92 @@ def init(settings: Settings, shards: int, replicas: int) -> None:
         fail(str(exc))
     state = "created" if created else "already existed"
     click.echo(f"alias {settings.collection} -> collection {collection} ({state})")
+
+
+# --- indexing ------------------------------------------------------------------------------
+EXIT_REJECTS = 3
+
+sources_argument = click.argument("sources", nargs=-1, required=True)
+
+
+def rejects_option(function):
+    return click.option(
+        "--rejects", "rejects_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help="Where to write rejected inputs as JSON Lines [default: STATE_DIR/rejects/<time>.jsonl].",
+    )(function)
+
+
+def default_rejects_path(settings: Settings) -> Path:
+    return settings.state_dir / "rejects" / f"{datetime.now().strftime('%Y%m%d-%H%M%S')}.jsonl"
+
+
+def finish(summary) -> None:
+    click.echo(summary.text(), err=True)
+    if summary.rejected:
+        sys.exit(EXIT_REJECTS)
+
+
+@main.command()
+@sources_argument
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Parsing processes [default: cores].")
+def parse(sources: tuple[str, ...], workers: int | None) -> None:
+    """Print the postings parsed from SOURCES as JSON Lines, without touching Solr.
+
+    SOURCES are files, directories (read recursively) or http(s) URLs. Rejected inputs are
+    reported on stderr. Exit status 3 when anything was rejected.
+    """
+    rejected = 0
+    for item in pipeline.parse(sources, workers=workers):
+        if isinstance(item, Posting):
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        else:
+            rejected += 1
+            click.echo(f"rejected: {item.source}: {item.reason}: {item.detail}", err=True)
+    if rejected:
+        sys.exit(EXIT_REJECTS)
+
+
+@main.command("index")
+@sources_argument
+@rejects_option
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Parsing processes [default: cores].")
+@click.pass_obj
+def index_command(settings: Settings, sources, rejects_path, workers) -> None:
+    """Add or update the postings from SOURCES in the live collection.
+
+    Exit status: 0 all indexed, 3 some inputs rejected (see the summary), 1 failure.
+    """
+    admin = SolrAdmin(settings.solr_url, settings.solr_timeout)
+    try:
+        admin.init_alias(settings.collection)
+        solr = pysolr.Solr(f"{settings.solr_url}/{settings.collection}", timeout=settings.solr_timeout)
+        summary = pipeline.index(sources, solr, rejects_path=rejects_path or default_rejects_path(settings),
+                                 workers=workers, progress=True)
+    except (SolrAdminError, pysolr.SolrError) as exc:
+        fail(str(exc))
+    finish(summary)
+
+
+@main.command("reindex")
+@sources_argument
+@rejects_option
+@click.option("--shards", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--replicas", default=1, show_default=True, type=click.IntRange(1, 16))
+@click.pass_obj
+def reindex_command(settings: Settings, sources, rejects_path, shards, replicas) -> None:
+    """Rebuild the index from SOURCES into a new collection and swap the alias to it.
+
+    Searches keep being served by the old collection until the new one is complete; on any
+    failure or Ctrl-C the new collection is deleted and nothing changes.
+    Exit status: 0 all indexed, 3 some inputs rejected, 1 failure (the old index still serves).
+    """
+    admin = SolrAdmin(settings.solr_url, settings.solr_timeout)
+    try:
+        summary = reindex(admin, settings.collection, sources, shards=shards, replicas=replicas,
+                          rejects_path=rejects_path or default_rejects_path(settings), progress=True,
+                          echo=lambda line: click.echo(line, err=True))
+    except (SolrAdminError, ReindexError, pysolr.SolrError) as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted; the new collection was deleted and the alias is unchanged")
+    finish(summary)
