@@ -65,18 +65,20 @@ def test_corpus_counts_match_the_source_files(corpus, shared_data):
         f"JobPage02_JobPostingExtended{n}.html" for n in (14, 15, 17, 18, 20)]
 
 
-def test_indexed_seed_document_is_enriched(corpus):
+def test_indexed_seed_document_is_enriched(corpus, shared_data):
     _, solr, _, _ = corpus
-    docs = solr.search('title:"Senior Lead Data Engineer"', fl="*", rows=5).docs
-    seed = [d for d in docs if d["source"].endswith("salesforce-senior-lead-data-engineer.txt")]
-    assert len(seed) == 1
-    doc = seed[0]
+    seed_file = shared_data / "seed" / "salesforce-senior-lead-data-engineer.txt"
+    docs = solr.search("*:*", fq=f'source:"{seed_file}"', fl="*").docs
+    assert len(docs) == 1
+    doc = docs[0]
     assert doc["title"] == "Senior / Lead Data Engineer, ML / Deep Learning"
+    assert doc["category"] == "Software Engineering"
     assert {"Palo Alto", "San Francisco"} <= set(doc["city"])
     assert doc["country"] == ["US"]
-    assert {"Java", "Python", "Scala", "Spark", "Kafka", "Hadoop", "Cassandra", "AWS", "Docker", "Solr"} <= set(doc["skills"])
-    assert "2/US/California/Palo Alto" in solr.search(
-        'id:"%s"' % doc["id"], fl="location_path", rows=1).docs[0].get("location_path", ["2/US/California/Palo Alto"])
+    assert "2/US/California/Palo Alto" in doc["location_path"]
+    assert len(doc["geo"]) == 2
+    assert {"Java", "Python", "Scala", "Spark", "Kafka", "Hadoop", "Cassandra", "AWS", "Docker", "Solr",
+            "Deep Learning", "NLP"} <= set(doc["skills"])
 
 
 def test_same_posting_same_id_across_runs(shared_data):
