@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -188,3 +189,24 @@ def reindex_command(settings: Settings, sources, rejects_path, shards, replicas)
     except KeyboardInterrupt:
         fail("interrupted; the new collection was deleted and the alias is unchanged")
     finish(summary)
+
+
+# --- the web app ---------------------------------------------------------------------------
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="gunicorn worker processes.")
+@click.option("--dev", is_flag=True, help="Flask's reloading development server instead of gunicorn.")
+def serve(host: str, port: int, workers: int, dev: bool) -> None:
+    """Serve the search page and the JSON API (gunicorn; see README for deployment)."""
+    if dev:
+        from searchapp.app import create_app
+
+        create_app().run(host=host, port=port, debug=True)
+        return
+    command = [sys.executable, "-m", "gunicorn", "--preload", "--workers", str(workers),
+               "--bind", f"{host}:{port}", "--limit-request-line", "16384", "--access-logfile", "-",
+               "searchapp.wsgi:app"]
+    click.echo(f"serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    os.execv(sys.executable, command)

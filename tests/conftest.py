@@ -17,6 +17,8 @@ from searchapp.config import PROJECT_ROOT
 from searchapp.solr.admin import SolrAdmin
 from searchapp.solr.local import LocalCluster
 
+pytest_plugins = ["tests.search_fixtures"]
+
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 TEST_PORT = int(os.environ.get("JOBSEARCH_TEST_SOLR_PORT", "8993"))
 TEST_STATE_DIR = PROJECT_ROOT / "var" / f"test-{TEST_PORT}"

@@ -76,6 +76,20 @@ def test_unreachable_solr_is_a_clear_error():
         SolrAdmin(f"http://127.0.0.1:{port}/solr", timeout=2).collections()
 
 
+def free_port_run(nodes: int) -> int:
+    """A first port such that the node ports and ZooKeeper's (first + 1000) are all free."""
+    for first in range(18900, 19900, 10):
+        ports = [first + i for i in range(nodes)] + [first + 1000]
+        if not any(_in_use(p) for p in ports):
+            return first
+    raise RuntimeError("no free ports for a test cluster")
+
+
+def _in_use(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
 # --- the CLI ------------------------------------------------------------------------------
 def cli(args, **env):
     return CliRunner().invoke(main, args, env={"JOBSEARCH_STATE_DIR": str(TEST_STATE_DIR), **env})
@@ -132,7 +146,7 @@ def test_stop_without_a_running_cluster(tmp_path):
 @pytest.mark.skipif(bool(os.environ.get("SOLR_URL")), reason="starts its own local cluster")
 def test_two_nodes_two_shards_two_replicas(tmp_path):
     """The multi-node set-up: 2 JVMs, one embedded ZooKeeper, 4 active replicas; stop ends both."""
-    port = int(os.environ.get("JOBSEARCH_TEST_MULTI_PORT", "8995"))
+    port = free_port_run(2)
     cluster = LocalCluster(tmp_path, heap="512m")
     try:
         nodes = cluster.start(nodes=2, port=port, echo=lambda *_: None)

@@ -14,18 +14,20 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from nltk import redos
 from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import MWETokenizer, RegexpTokenizer
 
-VOCABULARY_PATH = Path(__file__).resolve().parents[1] / "data" / "skills.tsv"
-
-GROUPS = (
-    "engineering", "data", "science", "design", "product", "productivity", "sales", "marketing",
-    "finance", "operations", "people", "legal", "healthcare", "languages", "linguistics",
+from indexer.enrich.skill_vocabulary import (
+    ANY_CASE, EXACT_CASE, GROUPS, IN_CONTEXT, SKILLS, Alias, Skill, load_vocabulary,
 )
+
+__all__ = [
+    "extract_skills", "tokenize", "load_vocabulary", "SKILLS", "Skill", "Alias", "GROUPS",
+    "ANY_CASE", "EXACT_CASE", "IN_CONTEXT",
+]
+
 # Groups whose skills may vouch for each other in a list ("Excel, SQL" yes; "Flutter/RN" is not a nurse).
 _CLUSTERS = (
     frozenset({"engineering", "data", "science", "design", "product", "productivity"}),
@@ -35,75 +37,15 @@ _CLUSTERS = (
     frozenset({"languages", "linguistics"}),
 )
 
-ANY_CASE, EXACT_CASE, IN_CONTEXT = "any_case", "exact_case", "in_context"
-_MARKERS = {"~": IN_CONTEXT, "=": EXACT_CASE}
-
-
-@dataclass(frozen=True)
-class Alias:
-    """One written form of a skill. `mode`: ANY_CASE, EXACT_CASE, or IN_CONTEXT (exact case + context)."""
-
-    text: str
-    mode: str
-
-
-@dataclass(frozen=True)
-class Skill:
-    name: str
-    group: str
-    forms: tuple[Alias, ...]  # every form the extractor matches (the name too, unless display-only)
-
-    @property
-    def aliases(self) -> tuple[str, ...]:
-        """Other names for the skill. IN_CONTEXT ones ("Go", "Excel") are ordinary words elsewhere:
-        a synonym list for search should leave them out."""
-        return tuple(dict.fromkeys(f.text for f in self.forms if f.text != self.name))
-
-
-def load_vocabulary(path: Path = VOCABULARY_PATH) -> tuple[Skill, ...]:
-    """Read the skills TSV (name, group, "|"-separated aliases; markers explained in the file)."""
-    skills: list[Skill] = []
-    seen: set[str] = set()
-    with open(path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#") or line.startswith("name\t"):
-                continue
-            fields = line.split("\t")
-            if len(fields) != 3:
-                raise ValueError(f"{path}:{number}: expected name, group, aliases; got {line!r}")
-            name, group, raw = (f.strip() for f in fields)
-            if group not in GROUPS:
-                raise ValueError(f"{path}:{number}: unknown group {group!r}")
-            if name in seen:
-                raise ValueError(f"{path}:{number}: duplicate skill {name!r}")
-            seen.add(name)
-            forms: dict[str, Alias] = {}
-            name_is_marked = False
-            for item in (a.strip() for a in raw.split("|")):
-                if not item:
-                    continue
-                marker, text = (item[0], item[1:]) if item[0] in "~=!" else ("", item)
-                name_is_marked |= text == name
-                if marker != "!":
-                    forms.setdefault(text, Alias(text, _MARKERS.get(marker, ANY_CASE)))
-            if not name_is_marked:
-                forms = {name: Alias(name, ANY_CASE), **forms}
-            if not forms:
-                raise ValueError(f"{path}:{number}: {name!r} has no form to match")
-            skills.append(Skill(name, group, tuple(forms.values())))
-    return tuple(skills)
-
-
-SKILLS: tuple[Skill, ...] = load_vocabulary()
-
 
 def extract_skills(title: str | None, description: str | None) -> list[str]:
-    """Canonical skill names found in a posting, in order of first mention, each once."""
+    """Canonical skill names found in a posting's title and plain-text description, in order of
+    first mention, each once. Legal/EEO paragraphs of the description are not read."""
     return _matcher().extract(f"{title or ''}\n{_without_boilerplate(description or '')}")
 
 
 def _without_boilerplate(text: str) -> str:
+    """The text without its equal-opportunity, accommodation and privacy paragraphs."""
     return "\n\n".join(p for p in _PARAGRAPH_BREAK.split(text) if not _BOILERPLATE.search(p.lower()))
 
 
@@ -115,7 +57,8 @@ def tokenize(text: str) -> list[str]:
 # --- context rules -------------------------------------------------------------------------
 _BREAKS = frozenset({"!", "?", ";"})
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "incl", "ca", "approx", "pref", "esp", "ex"})
-_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Legal and EEO paragraphs mention "recruiting", "privacy", "disability" ... but ask for no skill.
 _BOILERPLATE = re.compile(  # matched against lower-cased paragraphs
@@ -124,13 +67,21 @@ _BOILERPLATE = re.compile(  # matched against lower-cased paragraphs
 )
 # Endings that make a different word, not an inflection: "designer" is not "design".
 _DERIVED_ENDINGS = frozenset({
-    "r", "rs", "er", "ers", "or", "ors", "ist", "ists", "ment", "ments", "ion", "ions",
+    "r", "rs", "er", "ers", "or", "ors", "ist", "ists", "ment", "ments", "ion", "ions", "able",
+    "ably", "ability",
 })
 # A list of names after these is a list of companies: "customers like Figma, AWS and Red Hat".
 _COMPANY_NOUNS = frozenset({
     "companies", "company", "organizations", "organisations", "customers", "clients", "brands",
     "businesses", "enterprises", "startups", "leaders", "firms", "institutions", "partners",
     "investors", "employers", "giants", "logos", "banks", "fintechs", "retailers",
+})
+# "At Clay, we ...", "About Lambda", "Beam's CEO": the word names the employer in this posting.
+_EMPLOYER_BEFORE = frozenset({"At", "About", "ABOUT", "Join", "join", "Joining", "joining"})
+_EMPLOYER_POSSESSIONS = frozenset({
+    "mission", "ceo", "founder", "founders", "team", "culture", "customers", "clients", "client",
+    "revenue", "growth", "employees", "office", "offices", "values", "leadership", "board",
+    "investors", "success", "vision", "journey", "story", "future",
 })
 _LIST_INTRODUCERS = frozenset({"like", "including", "include", "includes", "e.g", "as"})
 _NAME_LIST_GLUE = frozenset({",", "(", ")", "&", "and", "or", "the", "of", ".", "-", "'", "’", "s"})
@@ -154,7 +105,8 @@ _DEFAULT_CUES_AFTER = frozenset({
     "proficiency", "expertise", "knowledge", "spreadsheets", "spreadsheet", "models", "modeling",
     "modelling", "formulas", "macros", "pivot", "vlookup", "sdk", "sdks", "api", "apis",
     "ecosystem", "stack", "studio", "based", "certification", "certified", "runtime", "packages",
-    "modules", "components", "license", "licensure", "workflows", "queries",
+    "modules", "components", "license", "licensure", "workflows", "queries", "required",
+    "plus",
 })
 # "Series C", "Plan B", "Vitamin C"; "Go above and beyond", "C suite", "spark joy".
 _DEFAULT_BLOCK_BEFORE = frozenset({
@@ -185,7 +137,6 @@ _LANGUAGE_CUES_AFTER = frozenset({
     "required", "mandatory", "essential", "must", "plus", "kenntnisse", "sprachkenntnisse",
     "muttersprache", "courant", "courante", "écrit", "écrite", "parlé", "parlée", "nativo", "fluido",
 })
-
 
 
 @dataclass(frozen=True)
@@ -233,13 +184,12 @@ class _Entry:
     def matches(self, surface: list[str]) -> bool:
         if self.mode != ANY_CASE:
             return tuple(surface) == self.tokens
-        # Same stems already; allow inflections ("dashboards", "dockerized", "strategies" for
-        # "strategy"; in a phrase, "responsive layout" for "responsive layouts"), not other words
-        # ("markets" is not "marketing", "designer" is not "design").
-        several = len(self.lowered) > 1
+        # Same stems already; allow inflections of the alias as written ("dashboards", "dockerized",
+        # "strategies" for "strategy"), not other words ("markets" is not "marketing", "designer"
+        # is not "design"). So aliases are written in their base form.
         for word, alias in zip(surface, self.lowered):
             word = word.lower()
-            if word == alias or (several and alias in (word + "s", word + "es")):
+            if word == alias:
                 continue
             if word.startswith(alias) and word[len(alias):] not in _DERIVED_ENDINGS:
                 continue
@@ -291,16 +241,26 @@ class _Matcher:
     @staticmethod
     def _normalise(text: str) -> str:
         # Unicode hyphens as "-" ("Go‑to‑market", "C‑suite"); URLs and e-mail addresses out.
-        return _URL_OR_EMAIL.sub(" ", text.replace("\u2010", "-").replace("\u2011", "-"))
+        text = _URL.sub(" ", text.replace("\u2010", "-").replace("\u2011", "-"))
+        return _EMAIL.sub(" ", text) if "@" in text else text
 
     @staticmethod
     def _variants(tokens: list[str], mode: str) -> list[list[str]]:
-        """"front-end" also as "front end", and "machine learning" also as "machine-learning"."""
+        """Spellings of an alias: "front-end" also as "front end", "machine learning" also as
+        "machine-learning", and a plural phrase also in the singular ("unit tests", "unit test")."""
+        if mode != ANY_CASE:
+            return [tokens]
         variants = [tokens]
-        if mode == ANY_CASE and "-" in tokens:
-            variants.append([t for t in tokens if t != "-"])
-        elif mode == ANY_CASE and len(tokens) > 1 and all(t.isalnum() for t in tokens):
-            variants.append([part for t in tokens for part in (t, "-")][:-1])
+        last = tokens[-1]
+        if len(tokens) > 1 and len(last) > 3 and last.isalpha() and last.endswith("s") and not last.endswith(
+            ("ss", "us", "is")
+        ):
+            variants.append(tokens[:-1] + [last[:-3] + "y" if last.endswith("ies") else last[:-1]])
+        for variant in list(variants):
+            if "-" in variant:
+                variants.append([t for t in variant if t != "-"])
+            elif len(variant) > 1 and all(t.isalnum() for t in variant):
+                variants.append([part for t in variant for part in (t, "-")][:-1])
         return [v for v in variants if v]
 
     def _key(self, token: str) -> str:
@@ -321,14 +281,16 @@ class _Matcher:
         tokens = self.tokenizer.tokenize(self._normalise(text))
         cached = self._keys.get
         merged = self._mwe.tokenize([cached(t) or self._key(t) for t in tokens])
+        entries_of = self._entries.get
         candidates: list[_Candidate] = []
         position = 0
         for key in merged:
-            width = key.count(" ") + 1
-            found = self._find(key, tokens, position, width)
-            if not found and width > 1:  # the whole is not a skill; its shorter parts may be
-                found = self._rescan(tokens, position, position + width)
-            candidates += found
+            width = key.count(" ") + 1 if " " in key else 1
+            if width > 1 or entries_of(key):
+                found = self._find(key, tokens, position, width)
+                if not found and width > 1:  # the whole is not a skill; its shorter parts may be
+                    found = self._rescan(tokens, position, position + width)
+                candidates += found
             position += width
         _judge(candidates, tokens)
         names: dict[str, None] = {}
@@ -366,30 +328,45 @@ class _Matcher:
 def _judge(candidates: list[_Candidate], tokens: list[str]) -> None:
     """Accept IN_CONTEXT candidates that have a cue, or sit in a list next to an accepted skill;
     drop any candidate that is one of a list of company names."""
+    employer = {
+        c.entry.tokens for c in candidates if c.entry.mode == IN_CONTEXT and _names_employer(c, tokens)
+    }
     for c in candidates:
-        if _in_company_list(c, tokens):
+        if _in_company_list(c, tokens) or (c.entry.mode == IN_CONTEXT and c.entry.tokens in employer):
             c.accepted, c.blocked = False, True
         elif not c.accepted:
             _check_context(c, tokens)
+    _spread(candidates, tokens)
+
+
+def _spread(candidates: list[_Candidate], tokens: list[str]) -> None:
+    """Acceptance spreads along a list ("Go, Rust (or C)") and to other mentions of an accepted
+    skill; a worklist, so each candidate and each skill is handled once."""
     spans: dict[tuple[int, int], list[_Candidate]] = {}
+    same_skill: dict[str, list[_Candidate]] = {}
     for c in candidates:
         spans.setdefault((c.start, c.end), []).append(c)
-    neighbours = [
-        (spans[a], spans[b]) for a, b in zip(spans, list(spans)[1:]) if _listed_together(a, b, tokens)
-    ]
-    changed = True
-    while changed:  # acceptance spreads along a list ("Go, Rust (or C)") and to other mentions
-        changed = False
-        accepted = {c.entry.skill.name for c in candidates if c.accepted}
-        for c in candidates:
-            if not (c.accepted or c.blocked) and c.entry.skill.name in accepted:
-                c.accepted = changed = True
-        for left, right in neighbours:
-            for here, there in ((left, right), (right, left)):
-                for winner in (c for c in here if c.accepted):
-                    for loser in there:
-                        if not (loser.accepted or loser.blocked) and _compatible(winner, loser):
-                            loser.accepted = changed = True
+        same_skill.setdefault(c.entry.skill.name, []).append(c)
+    beside: dict[tuple[int, int], list[tuple[int, int]]] = {span: [] for span in spans}
+    ordered = list(spans)
+    for a, b in zip(ordered, ordered[1:]):
+        if _listed_together(a, b, tokens):
+            beside[a].append(b)
+            beside[b].append(a)
+    queue = [c for c in candidates if c.accepted]
+    spread_skills: set[str] = set()
+    while queue:
+        winner = queue.pop()
+        reached = [
+            d for span in beside[(winner.start, winner.end)] for d in spans[span] if _compatible(winner, d)
+        ]
+        if winner.entry.skill.name not in spread_skills:
+            spread_skills.add(winner.entry.skill.name)
+            reached += same_skill[winner.entry.skill.name]
+        for other in reached:
+            if not (other.accepted or other.blocked):
+                other.accepted = True
+                queue.append(other)
 
 
 def _check_context(c: _Candidate, tokens: list[str]) -> None:
@@ -416,6 +393,16 @@ def _check_context(c: _Candidate, tokens: list[str]) -> None:
             )
 
 
+def _names_employer(c: _Candidate, tokens: list[str]) -> bool:
+    before = tokens[c.start - 1] if c.start > 0 else "\n"
+    after = [t.lower() for t in tokens[c.end:c.end + 3]] + ["", "", ""]
+    if before in _EMPLOYER_BEFORE and (after[0] in (",", ":", "’", "'", "we", "") or after[0][0] == "\n"):
+        return True
+    if after[0] in ("’", "'") and after[1] == "s" and after[2] in _EMPLOYER_POSSESSIONS:
+        return True
+    return after[0] == "was" and after[1] == "founded"
+
+
 def _in_company_list(c: _Candidate, tokens: list[str]) -> bool:
     """Is the match one of a list of names introduced as companies ("founders of Box, Airtable")?"""
     i = c.start - 1
@@ -438,16 +425,23 @@ def _in_company_list(c: _Candidate, tokens: list[str]) -> bool:
 def _listed_together(a: tuple[int, int], b: tuple[int, int], tokens: list[str]) -> bool:
     """Only separators between them, or one more name: "Asana, Linksquares, Ironclad"."""
     gap = tokens[a[1]:b[0]]
-    others = [
-        t for i, t in enumerate(gap)
-        if not (t.lower() in _LIST_SEPARATORS or (t == "." and i > 0 and gap[i - 1].lower() in _ABBREVIATIONS))
-    ]
+    others = [t for i, t in enumerate(gap) if not _is_separator(gap, i)]
     if not others:
         return len(gap) <= _LIST_GAP
     return len(others) == 1 and others[0][0].isupper() and "," in gap and len(gap) <= _LIST_GAP + 1
 
 
-def _sentence_window(tokens: list[str], index: int, step: int, size: int, over_lists: bool = False) -> list[str]:
+def _is_separator(tokens: list[str], i: int) -> bool:
+    """A list separator, counting the "." of "e.g." as part of it."""
+    token = tokens[i]
+    return token.lower() in _LIST_SEPARATORS or (
+        token == "." and i > 0 and tokens[i - 1].lower() in _ABBREVIATIONS
+    )
+
+
+def _sentence_window(
+    tokens: list[str], index: int, step: int, size: int, over_lists: bool = False
+) -> list[str]:
     """Up to `size` tokens from `index` in direction `step`, stopping at a sentence break.
     `over_lists`: names and separators do not count, so a cue reaches along a list
     ("Experience with Ashby, LinkedIn Recruiter, and Notion")."""
@@ -461,7 +455,8 @@ def _sentence_window(tokens: list[str], index: int, step: int, size: int, over_l
         ):
             break
         out.append(token)
-        if not (over_lists and (token[0].isupper() or token.lower() in _LIST_SEPARATORS)):
+        over_lists = over_lists and (token[0].isupper() or token.lower() in _LIST_SEPARATORS)
+        if not over_lists:
             counted += 1
         i += step
     return out

@@ -1,0 +1,124 @@
+"""Runs searches against Solr: resolves places, builds the request, sends it with a short
+timeout, and shapes the answer. Solr being unreachable, slow or failing is SearchUnavailable
+(the views answer 503); bad input is InvalidParameter (400).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import requests
+
+from indexer.enrich.locations import resolve_place
+from searchapp.search import config, query, results
+from searchapp.search.errors import InvalidParameter, SearchUnavailable
+from searchapp.search.request import PlaceFilter, SearchRequest, Understanding
+from searchapp.search.understanding import understand
+
+MAX_ID_CHARS = 200
+
+
+class SolrRejected(Exception):
+    """Solr answered 400: the request (in practice the user's query text) did not parse."""
+
+
+class SolrClient:
+    """POSTs form params to one handler of the collection (POST: long queries fit)."""
+
+    def __init__(self, base_url: str, collection: str, timeout: float):
+        self.url = f"{base_url.rstrip('/')}/{collection}"
+        self.timeout = timeout
+        self.http = requests.Session()
+
+    def call(self, handler: str, params: list[tuple[str, str]]) -> dict:
+        try:
+            response = self.http.post(f"{self.url}/{handler}", data=[*params, ("wt", "json")],
+                                      timeout=self.timeout)
+        except requests.Timeout as exc:
+            raise SearchUnavailable(f"the search index did not answer within {self.timeout:g} s") from exc
+        except requests.RequestException as exc:
+            raise SearchUnavailable(f"the search index is unreachable ({exc.__class__.__name__})") from exc
+        if response.status_code == 400:
+            raise SolrRejected(_error_message(response))
+        if response.status_code != 200:
+            raise SearchUnavailable(f"the search index answered HTTP {response.status_code}")
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise SearchUnavailable("the search index answered something that is not JSON") from exc
+
+
+def _error_message(response: requests.Response) -> str:
+    try:
+        return response.json()["error"]["msg"]
+    except (ValueError, KeyError, TypeError):
+        return response.text[:300]
+
+
+class SearchService:
+    def __init__(self, solr: SolrClient):
+        self.solr = solr
+
+    def search(self, request: SearchRequest, links: results.Links) -> dict:
+        started = time.perf_counter()
+        near, understood = self._read(request)
+        body, understood = self._search(lambda u: query.search_params(request, u, near), understood)
+        took_ms = (time.perf_counter() - started) * 1000
+        return results.search_page(request, understood, near, body, links, took_ms)
+
+    def facet_values(self, key: str, request: SearchRequest, prefix: str, contains: str, limit: int,
+                     links: results.Links) -> dict:
+        facet = config.FACETS_BY_KEY[key]
+        near, understood = self._read(request)
+        body, _ = self._search(
+            lambda u: query.facet_value_params(facet, request, u, near, prefix, contains, limit), understood)
+        return results.facet_values_page(facet, request, prefix, contains, body, links)
+
+    def job(self, job_id: str, links: results.Links) -> dict | None:
+        """The posting and postings like it; None if there is no such posting."""
+        if not job_id or len(job_id) > MAX_ID_CHARS:
+            return None
+        doc = self._call("get", query.job_params(job_id), "id").get("doc")
+        if doc is None:
+            return None
+        similar = self._call("select", query.similar_params(job_id), "id")["response"]["docs"]
+        return results.job_page(doc, similar, links)
+
+    def suggest(self, text: str) -> list[str]:
+        """Completions of what the user is typing (titles, companies, skills), case-folded unique."""
+        text = " ".join(text.split())[: config.MAX_SUGGEST_CHARS]
+        if not text:
+            return []
+        body = self._call("suggest", query.suggest_params(text), "q")
+        seen: dict[str, str] = {}
+        for dictionary in body.get("suggest", {}).values():
+            for answer in dictionary.values():
+                for suggestion in answer.get("suggestions", []):
+                    seen.setdefault(suggestion["term"].casefold(), suggestion["term"])
+        return list(seen.values())[: config.SUGGEST_COUNT]
+
+    def _read(self, request: SearchRequest) -> tuple[PlaceFilter | None, Understanding]:
+        """The `near` place resolved, and the query text understood."""
+        near = None
+        if request.near:
+            location = resolve_place(request.near)
+            near = PlaceFilter.around(location, request.radius_km) if location else None
+            if near is None:
+                raise InvalidParameter("near", f"no known place is called {request.near!r}")
+        text = query.query_text(request.q)
+        return near, understand(text, places=request.understand and near is None)
+
+    def _search(self, build, understood: Understanding) -> tuple[dict, Understanding]:
+        """Solr's answer; text Solr cannot parse is tried once more as plain words."""
+        try:
+            return self.solr.call("search", build(understood)), understood
+        except SolrRejected:
+            plain = replace(understood, text=query.plain_words(understood.text))
+            return self._call("search", build(plain), "q"), plain
+
+    def _call(self, handler: str, params: list[tuple[str, str]], parameter: str) -> dict:
+        """Solr's answer; a rejection is blamed on the user's `parameter`."""
+        try:
+            return self.solr.call(handler, params)
+        except SolrRejected as exc:
+            raise InvalidParameter(parameter, f"the search index could not run this request: {exc}") from exc
