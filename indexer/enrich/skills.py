@@ -425,6 +425,8 @@ def _in_company_list(c: _Candidate, tokens: list[str]) -> bool:
 def _listed_together(a: tuple[int, int], b: tuple[int, int], tokens: list[str]) -> bool:
     """Only separators between them, or one more name: "Asana, Linksquares, Ironclad"."""
     gap = tokens[a[1]:b[0]]
+    if len(gap) > _LIST_GAP + 1:
+        return False
     others = [t for i, t in enumerate(gap) if not _is_separator(gap, i)]
     if not others:
         return len(gap) <= _LIST_GAP
