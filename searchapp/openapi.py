@@ -29,8 +29,11 @@ def search_parameters() -> list[dict]:
         for facet in config.FACETS
     ]
     return [
-        _query("q", TEXT, "Search text (edismax). A place it names becomes a removable filter; "
-                          f"only the first {config.MAX_QUERY_WORDS} words are searched."),
+        _query("q", TEXT, "Search text (edismax). A place it names, and a work arrangement (remote, hybrid, "
+                          "onsite), become removable filters; only the first "
+                          f"{config.MAX_QUERY_WORDS} words are searched. Text finding fewer than "
+                          f"{config.CORRECT_BELOW} jobs is searched as its spelling correction if that "
+                          "finds more (see `spelling` in the answer)."),
         *facet_params,
         _query("posted_within", {"type": "string", "pattern": POSTED_WITHIN_PATTERN},
                f"Posted within this many days, e.g. 7d (at most {config.MAX_POSTED_WITHIN_DAYS}d)."),
@@ -49,6 +52,8 @@ def search_parameters() -> list[dict]:
                             "default": config.DEFAULT_PER_PAGE}, "Results per page."),
         _query("understand", {"type": "boolean", "default": True},
                "false: do not read a place out of q (the page's 'search everywhere instead')."),
+        _query("correct", {"type": "boolean", "default": True},
+               "false: search q as typed, never its spelling correction (the page's 'search instead for')."),
     ]
 
 
@@ -94,6 +99,16 @@ PLACE = {"type": "object", "properties": {
     "radius_km": {"type": ["number", "null"]}, "area": NULLABLE_TEXT, "label": TEXT, "words": TEXT,
     "remove_url": TEXT}}
 
+REMOTE = _object({
+    "values": {"type": "array", "items": {"type": "string", "enum": list(config.REMOTE_LABELS)}},
+    "title": TEXT, "label": TEXT, "words": TEXT,
+    "remove_url": {"type": "string", "description": "This search without those words and the filter."}})
+
+SPELLING = _object({
+    "corrected_from": {"type": "string", "description": "The text as typed (it found little)."},
+    "query": {"type": "string", "description": "The corrected text the results are for."},
+    "original_url": {"type": "string", "description": "This search for the text as typed (correct=0)."}})
+
 SEARCH_RESPONSE = _object({
     "q": TEXT,
     "total": {"type": "integer", "minimum": 0},
@@ -103,9 +118,11 @@ SEARCH_RESPONSE = _object({
     "facets": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Facet"}},
     "filters": {"type": "array", "items": {"type": "object", "required": ["key", "title", "label", "remove_url"]}},
     "understood": {"type": ["object", "null"], "properties": {
-        "text": TEXT, "place": {"oneOf": [{"type": "null"}, PLACE]}, "seniority": NULLABLE_TEXT}},
-    "spellcheck": {"type": ["object", "null"], "properties": {
-        "suggestion": TEXT, "hits": {"type": "integer"}, "url": TEXT}},
+        "text": TEXT, "place": {"oneOf": [{"type": "null"}, PLACE]},
+        "remote": {"oneOf": [{"type": "null"}, REMOTE]}, "seniority": NULLABLE_TEXT}},
+    "spelling": {"oneOf": [{"type": "null"}, SPELLING]},
+    "spellcheck": {"type": ["object", "null"], "description": "Did you mean: a correction not searched.",
+                   "properties": {"suggestion": TEXT, "hits": {"type": "integer"}, "url": TEXT}},
     "sorts": {"type": "array", "items": _object({"key": TEXT, "label": TEXT, "selected": {"type": "boolean"},
                                                  "url": TEXT})},
     "links": {"type": "object"},

@@ -5,6 +5,8 @@ header and in a visible link.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
 from searchapp import links
@@ -30,8 +32,9 @@ def search():
     search_request = parse_search_args(request.args)
     data = _service().search(search_request, links.HTML)
     data["links"]["json"] = links.JSON.search(search_request)
-    return _page("search.html", data["links"]["json"], data=data, config=config,
-                 query_args=search_request.to_args())
+    # the forms refine what the page shows: the spelling correction, if q was corrected
+    shown = replace(search_request, q=data["spelling"]["query"]) if data["spelling"] else search_request
+    return _page("search.html", data["links"]["json"], data=data, config=config, query_args=shown.to_args())
 
 
 @bp.get("/jobs/<job_id>")

@@ -105,7 +105,7 @@ def test_openapi_describes_every_parameter_the_api_reads(openapi, client):
     search = openapi["paths"]["/search"]["get"]
     names = {p["name"] for p in search["parameters"]}
     assert names == {"q", "posted_within", "salary_min", "near", "radius_km", "sort", "page", "per_page",
-                     "understand", *config.FACETS_BY_KEY}
+                     "understand", "correct", *config.FACETS_BY_KEY}
     sort = next(p for p in search["parameters"] if p["name"] == "sort")
     assert sort["schema"]["enum"] == ["relevance", "newest", "salary"]
     per_page = next(p for p in search["parameters"] if p["name"] == "per_page")
@@ -114,6 +114,8 @@ def test_openapi_describes_every_parameter_the_api_reads(openapi, client):
     for path, url in [("/search", "/api/v1/search?q=python&skill=Python&location=0/US&near=California"),
                       ("/search", "/api/v1/search?q=account+executive+london"),
                       ("/search", "/api/v1/search?q=pyhton"),
+                      ("/search", "/api/v1/search?q=pyhton&correct=0"),
+                      ("/search", "/api/v1/search?q=remote+engineer+london"),
                       ("/search", "/api/v1/search?location=2/US/California/Oakland")]:
         conforms(openapi, "SearchResponse", client.get(url).get_json())
     conforms(openapi, "Error", client.get("/api/v1/search?sort=x").get_json())

@@ -35,7 +35,8 @@ def walk(values):
         yield from walk(value.get("children", []))
 
 
-@pytest.mark.parametrize("base", [{}, {"q": "engineer"}, {"location": "0/US"}, {"q": "sales", "remote": "remote"}],
+@pytest.mark.parametrize("base", [{}, {"q": "engineer"}, {"location": "0/US"}, {"q": "sales", "remote": "remote"},
+                                  {"q": "engineer hybrid"}],
                          ids=lambda b: urlencode(b) or "all")
 def test_facet_counts_equal_filtered_totals_on_real_postings(real, base):
     client, summary = real
@@ -54,7 +55,9 @@ def test_real_searches_rank_titles_first_and_understand_places(real):
     assert london["understood"]["place"]["name"] == "London, England, GB"
     assert london["total"] > 0 and all(
         any("London" in loc for loc in job["locations"]) for job in london["results"])
-    assert get(client, q="enginer")["spellcheck"]["suggestion"] == "engineer"
+    assert get(client, q="enginer", correct="0")["spellcheck"]["suggestion"] == "engineer"
+    corrected = get(client, q="enginer")
+    assert corrected["spelling"]["query"] == "engineer" and corrected["total"] == get(client, q="engineer")["total"]
     for job in get(client, sort="salary", per_page=5)["results"]:
         assert job["salary"] and (job["salary"]["min"] or job["salary"]["max"])
 

@@ -1,5 +1,6 @@
 """GET /api/v1/search against the real Solr: facets and their counts, multi-select, filters,
-radius search, sorting, paging, highlighting, spelling, query understanding, hostile input."""
+radius search, sorting, paging, highlighting, spelling suggestion and correction, query
+understanding (places, work arrangements, seniority), hostile input."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -9,6 +10,7 @@ import pytest
 import requests
 
 from indexer.solr_document import PERIODS_PER_YEAR
+from searchapp.search import config
 
 from .search_samples import NASTY_CATEGORY, NASTY_COMPANY, NASTY_SKILL, NOW
 
@@ -41,6 +43,7 @@ BASES = [
     {"location": "0/US", "remote": "onsite"},
     {"location": "2/US/California/San Francisco", "q": "python"},
     {"skill": ["Python", "SQL"], "category": "Data"},
+    {"q": "engineer remote"},
 ]
 
 
@@ -192,10 +195,56 @@ def test_browsing_without_text_shows_the_start_of_each_description(client):
 
 
 def test_did_you_mean(client):
-    data = search(client, q="pyhton")
+    data = search(client, q="pyhton", correct="0")
+    assert data["total"] == 0 and data["spelling"] is None
     assert data["spellcheck"]["suggestion"] == "python"
     assert client.get(data["spellcheck"]["url"]).get_json()["total"] == data["spellcheck"]["hits"] > 0
+    assert "correct" not in data["spellcheck"]["url"]  # a new text, corrected as usual
     assert search(client, q="python")["spellcheck"] is None
+
+
+def test_a_misspelled_skill_is_corrected_and_finds_its_postings(client, ids):
+    data = search(client, q="kubernets")
+    assert data["q"] == "kubernets" and data["spellcheck"] is None
+    assert data["spelling"] == {"corrected_from": "kubernets", "query": "kubernetes",
+                                "original_url": "/api/v1/search?q=kubernets&correct=0"}
+    assert {job["id"] for job in data["results"]} == ids("devops-cph", "staff-sf")
+    # self is what was asked; every other link goes on from the correction
+    assert data["links"]["self"] == "/api/v1/search?q=kubernets"
+    assert data["links"]["first"] == "/api/v1/search?q=kubernetes"
+    skill = next(v for v in data["facets"]["skill"]["values"] if v["value"] == "Terraform")
+    assert client.get(skill["toggle_url"]).get_json()["total"] == skill["count"] == 1
+
+
+def test_the_correction_keeps_the_place_and_work_arrangement_words(client, ids):
+    data = search(client, q="pyhton engineer london")
+    assert data["spelling"]["query"] == "python engineer london"
+    assert data["understood"]["place"]["words"] == "london" and data["understood"]["text"] == "python engineer"
+    assert {job["id"] for job in data["results"]} == ids("data-london", "ml-sf-london")
+    remote = search(client, q="kubernets remote")
+    assert remote["spelling"]["query"] == "kubernetes remote"
+    assert {job["id"] for job in remote["results"]} == ids("devops-cph")
+
+
+def test_correct_0_searches_the_text_as_typed(client):
+    corrected = search(client, q="pyhton engineer")
+    assert corrected["spelling"]["query"] == "python engineer" and corrected["total"] == 3
+    typed = client.get(corrected["spelling"]["original_url"]).get_json()
+    assert typed["q"] == "pyhton engineer" and typed["total"] == 0 and typed["spelling"] is None
+    assert typed["spellcheck"] == {"suggestion": "python engineer", "hits": 3,
+                                   "url": "/api/v1/search?q=python+engineer"}
+    assert typed["links"]["self"] == corrected["spelling"]["original_url"]
+
+
+def test_a_query_that_finds_enough_is_not_corrected(client, monkeypatch):
+    typed = search(client, q="pyhton engineer platform", correct="0")
+    assert 0 < typed["total"] < typed["spellcheck"]["hits"]  # "engineer platform" alone finds some
+    assert search(client, q="pyhton engineer platform")["total"] == typed["spellcheck"]["hits"]
+    monkeypatch.setattr(config, "CORRECT_BELOW", typed["total"])
+    kept = search(client, q="pyhton engineer platform")
+    assert kept["spelling"] is None and kept["total"] == typed["total"]
+    assert kept["spellcheck"]["suggestion"] == "python engineer platform"
+    assert search(client, q="engineer")["spelling"] is None
 
 
 def test_a_place_in_the_query_becomes_a_removable_filter(client, ids):
@@ -209,6 +258,39 @@ def test_a_place_in_the_query_becomes_a_removable_filter(client, ids):
     assert {job["id"] for job in everywhere["results"]} >= ids("ae-london", "ae-nyc")
     only_place = search(client, q="london")
     assert {job["id"] for job in only_place["results"]} == ids("ae-london", "data-london", "ml-sf-london")
+
+
+@pytest.mark.parametrize("q,text,words,value,found", [
+    ("engineer remote", "engineer", "remote", "remote", ["frontend-oakland", "devops-cph"]),
+    ("Remote sales", "sales", "Remote", "remote", ["sdr-remote"]),
+    ("python hybrid", "python", "hybrid", "hybrid", ["python-sf"]),
+    ("on-site account executive", "account executive", "on-site", "onsite", ["ae-london", "ae-nyc"]),
+])
+def test_a_work_arrangement_in_the_query_becomes_a_removable_filter(client, ids, q, text, words, value, found):
+    data = search(client, q=q)
+    remote = data["understood"]["remote"]
+    assert remote["values"] == [value] and remote["words"] == words
+    assert data["understood"]["text"] == text and data["filters"] == []
+    assert {job["id"] for job in data["results"]} == ids(*found)
+    assert all(job["remote"] == value for job in data["results"])
+    without = client.get(remote["remove_url"]).get_json()
+    assert without["q"] == text and without["understood"] is None
+    assert without["total"] > data["total"]
+    assert client.get(data["links"]["clear_filters"]).get_json()["total"] == without["total"]
+
+
+def test_the_users_own_remote_filter_wins_over_the_words(client, ids):
+    data = search(client, q="engineer remote", remote="onsite")
+    assert data["understood"]["remote"] is None and data["understood"]["text"] == "engineer"
+    assert data["total"] == search(client, q="engineer", remote="onsite")["total"] > 0
+    assert all(job["remote"] == "onsite" for job in data["results"])
+    # the words only name the filter: clearing the user's filter does not bring them back as one
+    assert client.get(data["links"]["clear_filters"]).get_json()["understood"] is None
+
+
+def test_remote_words_that_name_a_thing_stay_text(client):
+    assert search(client, q="remote sensing")["understood"] is None
+    assert search(client, q="remote-first")["understood"] is None
 
 
 def test_a_seniority_word_is_understood_and_ranks_that_level_first(client, ids, solr_url, jobs_collection):

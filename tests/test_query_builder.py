@@ -1,5 +1,6 @@
-"""The pure parts of searching: request validation, the Solr query builder, facet toggles.
-No Solr needed; tests/test_api_search.py proves the same params against the real one."""
+"""The pure parts of searching: request validation, the Solr query builder, facet toggles, query
+understanding, spelling correction text. No Solr needed; tests/test_api_search.py proves the same
+params against the real one."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,8 @@ from searchapp.search import config
 from searchapp.search.errors import InvalidParameter
 from searchapp.search.query import plain_words, query_text, search_params, similar_params
 from searchapp.search.request import PlaceFilter, SearchRequest, Understanding, parse_search_args
+from searchapp.search.spelling import Collation, corrected_query
+from searchapp.search.understanding import understand
 
 LOCATION = config.FACETS_BY_KEY["location"]
 HOSTILE = ['a "quoted" value', "comma, separated", "{!lucene}*:*", "brace } and {", "back\\slash", "$qq", "x' OR 'y"]
@@ -127,6 +130,57 @@ def test_seniority_word_boosts_by_reference():
     assert deref(params, bq) == ["senior"]
 
 
+def test_an_understood_work_arrangement_filters_by_reference():
+    params = params_of(SearchRequest(q="engineer remote"), Understanding(text="engineer", remote=("remote", "hybrid")))
+    (fq,) = values(params, "fq")
+    assert fq.startswith("{!bool tag=understood_remote should='{!term f=remote v=$ref")
+    assert deref(params, fq) == ["remote", "hybrid"]
+    assert values(params, "q") == ["engineer"]
+
+
+@pytest.mark.parametrize("text,modes,words,rest", [
+    ("backend engineer remote", ("remote",), "remote", "backend engineer"),
+    ("Remote python", ("remote",), "Remote", "python"),
+    ("fully remote designer", ("remote",), "fully remote", "designer"),
+    ("hybrid or remote, london", ("hybrid", "remote"), "hybrid remote", "or , london"),
+    ("nurse on-site", ("onsite",), "on-site", "nurse"),
+    ("onsite nurse", ("onsite",), "onsite", "nurse"),
+    ("nurse on site", ("onsite",), "on site", "nurse"),
+    ("remote", ("remote",), "remote", ""),
+])
+def test_work_arrangement_words_become_the_remote_filter(text, modes, words, rest):
+    understood = understand(text, places=False)
+    assert (understood.remote, understood.remote_words, understood.text) == (modes, words, rest)
+
+
+@pytest.mark.parametrize("text", ["remote sensing scientist", "hybrid cloud architect", "remote-first",
+                                  "non-remote", "remoteness", "hybrids"])
+def test_words_that_only_look_like_a_work_arrangement_stay_text(text):
+    understood = understand(text, places=False)
+    assert (understood.remote, understood.remote_words, understood.text) == ((), "", text)
+
+
+def test_the_users_remote_filter_wins_but_the_words_are_still_no_text():
+    understood = understand("engineer remote", remote=False)
+    assert (understood.remote, understood.remote_words, understood.text) == ((), "remote", "engineer")
+
+
+def test_a_place_and_a_work_arrangement_together():
+    understood = understand("senior engineer london remote")
+    assert understood.place.name == "London, England, GB" and understood.place_words == "london"
+    assert understood.remote == ("remote",) and understood.text == "senior engineer"
+    assert understood.seniority == "senior"
+
+
+def test_the_correction_replaces_only_the_misspelled_words_where_they_are():
+    collation = Collation("python developer", 417, (("pyhton", "python"),))
+    understood = Understanding(text="pyhton developer", place_words="london", remote_words="remote")
+    assert corrected_query("Remote Pyhton developer london", collation, understood) == "Remote python developer london"
+    # a word Solr names but the text does not have: the collation and the words understanding took
+    assert corrected_query("pyhtn developer london", collation, understood) == "python developer remote london"
+    assert corrected_query("x\\1 pyhton", Collation("x python", 1, (("pyhton", "py\\1"),)), understood) == "x\\1 py\\1"
+
+
 def test_paging_sort_and_purity():
     request = SearchRequest(q="python", sort="salary", page=3, per_page=25)
     params = params_of(request)
@@ -144,9 +198,11 @@ def test_similar_jobs_pass_the_id_by_reference():
 def test_request_round_trips_through_its_url():
     args = MultiDict([("q", "data engineer"), ("skill", "Python"), ("skill", "SQL"), ("location", "0/US"),
                       ("posted_within", "7d"), ("salary_min", "90000"), ("near", "London"), ("radius_km", "25"),
-                      ("sort", "newest"), ("page", "2"), ("per_page", "10"), ("understand", "0")])
+                      ("sort", "newest"), ("page", "2"), ("per_page", "10"), ("understand", "0"),
+                      ("correct", "0")])
     request = parse_search_args(args)
     assert request.filters == {"location": ("0/US",), "skill": ("Python", "SQL")}
+    assert not request.understand and not request.correct
     assert parse_search_args(MultiDict(request.to_args())) == request
 
 
@@ -154,7 +210,7 @@ def test_request_round_trips_through_its_url():
     {"sort": "cheapest"}, {"per_page": "1000"}, {"per_page": "0"}, {"page": "-1"}, {"page": "0"},
     {"page": "abc"}, {"page": "1.5"}, {"radius_km": "abc"}, {"radius_km": "0"}, {"radius_km": "nan"},
     {"salary_min": "-5"}, {"salary_min": "inf"}, {"posted_within": "7"}, {"posted_within": "0d"},
-    {"understand": "maybe"}, {"location": "United States"}, {"page": "500", "per_page": "100"},
+    {"understand": "maybe"}, {"correct": "perhaps"}, {"location": "United States"}, {"page": "500", "per_page": "100"},
 ])
 def test_bad_parameters_are_rejected(args):
     with pytest.raises(InvalidParameter):

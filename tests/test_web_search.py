@@ -1,6 +1,7 @@
 """The HTML search page: the same data as its JSON twin, rendered without JavaScript: facets with
-counts and checkboxes, drill-down, breadcrumbs, sorting, paging, "did you mean", the zero-results
-page, the understood place, the near filter, and escaping everywhere."""
+counts and checkboxes, drill-down, breadcrumbs, sorting, paging, "did you mean", the spelling
+correction, the zero-results page, the understood place and work arrangement, the near filter,
+and escaping everywhere."""
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -132,9 +133,51 @@ def test_long_facets_link_to_more_values_and_skills_have_a_filter_box(client):
 
 
 def test_did_you_mean(client):
-    soup = page(client, "/search?q=pyhton")
+    soup = page(client, "/search?q=pyhton&correct=0")
     suggestion = soup.select_one(".did-you-mean a")
     assert suggestion.text == "python" and suggestion["href"] == "/search?q=python"
+    assert soup.select_one(".spelling") is None and not soup.select("article.job")
+
+
+def test_a_corrected_query_says_so_and_links_to_the_text_as_typed(client):
+    soup = page(client, "/search?q=pyhton+engineer")
+    banner = soup.select_one(".spelling")
+    assert " ".join(banner.text.split()) == "Showing results for python engineer — search instead for pyhton engineer"
+    assert banner.strong.text == "python engineer" and banner.a["href"] == "/search?q=pyhton+engineer&correct=0"
+    assert len(soup.select("article.job")) == 3 and soup.select_one(".did-you-mean") is None
+    assert "3 jobs for “python engineer”" in " ".join(soup.select_one(".summary p").text.split())
+    # the search box and the filter form go on from the correction; a new text is corrected again
+    assert soup.find("input", id="q")["value"] == "python engineer"
+    assert soup.select_one("form.filters input[name=q]")["value"] == "python engineer"
+    typed = page(client, banner.a["href"])
+    assert typed.select_one(".spelling") is None and not typed.select("article.job")
+    assert typed.select_one(".did-you-mean a")["href"] == "/search?q=python+engineer"
+    assert not typed.select("form.searchbox input[name=correct]")
+
+
+def test_the_correction_banner_escapes_both_texts(client):
+    typed = "<b>pyhton</b> engineer"
+    response = client.get(f"/search?{urlencode({'q': typed})}")
+    html = response.get_data(as_text=True)
+    assert "<b>" not in html and "&lt;b&gt;python&lt;/b&gt; engineer" in html
+    banner = BeautifulSoup(html, "html.parser").select_one(".spelling")
+    assert banner.strong.text == "<b>python</b> engineer" and banner.a.text == typed
+    assert not banner.find_all("b")
+
+
+def test_a_work_arrangement_in_the_query_is_a_removable_breadcrumb(client):
+    soup = page(client, "/search?q=engineer+remote")
+    (crumb,) = soup.select(".breadcrumbs .crumb")
+    assert crumb.get_text(" ", strip=True).rstrip(" ✕") == "Remote: Remote"
+    assert len(soup.select("article.job")) == 2 and {s.text for s in soup.select("article.job .remote")} == {"Remote"}
+    everywhere = page(client, crumb.a["href"])
+    assert crumb.a["href"] == "/search?q=engineer"
+    assert not everywhere.select(".breadcrumbs .crumb") and len(everywhere.select("article.job")) > 2
+    cleared = page(client, soup.select_one(".breadcrumbs a.clear")["href"])
+    assert not cleared.select(".breadcrumbs .crumb")
+    zero = page(client, "/search?q=nurse+remote").select_one("section.zero")
+    assert zero and any(a.text == "Remove the filter Remote: Remote" and a["href"] == "/search?q=nurse"
+                        for a in zero.select("a"))
 
 
 def test_zero_results_page_helps(client):

@@ -84,6 +84,7 @@ FACET_SEARCH_MAX_LIMIT = 1000
 
 # the edismax fields a user may name in q ("title:engineer"); _query_ and the rest stay closed
 USER_FIELDS = " ".join((F.TITLE, F.COMPANY, F.SKILLS, F.CATEGORY, F.DESCRIPTION))
+CORRECT_BELOW = 5  # a query finding fewer postings searches its spelling correction instead, if that finds more
 SENIORITY_BOOST = 10  # constant score a posting of the asked-for level adds (bq); about a title word's
 
 RESULT_FIELDS = (

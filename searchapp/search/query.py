@@ -12,7 +12,7 @@ import re
 
 from indexer.solr_document import F
 from searchapp.search import config
-from searchapp.search.facets import FieldFacet
+from searchapp.search.facets import FieldFacet, any_of
 from searchapp.search.request import PlaceFilter, SearchRequest, Understanding
 
 
@@ -117,6 +117,8 @@ def _add_filters(params: SolrParams, request: SearchRequest, understood: Underst
         params.add("fq", place_filter(near, params, "near"))
     if understood.place is not None:
         params.add("fq", place_filter(understood.place, params, "understood_place"))
+    if understood.remote:
+        params.add("fq", any_of(config.FACETS_BY_KEY["remote"].field, understood.remote, params, "understood_remote"))
 
 
 def place_filter(place: PlaceFilter, params: SolrParams, tag: str) -> str:

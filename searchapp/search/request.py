@@ -32,7 +32,8 @@ class SearchRequest:
     sort: str = config.DEFAULT_SORT
     page: int = 1
     per_page: int = config.DEFAULT_PER_PAGE
-    understand: bool = True  # read places and seniority words in q
+    understand: bool = True  # read a place out of q
+    correct: bool = True  # search the spelling correction when q finds little
 
     def selected(self, key: str) -> tuple[str, ...]:
         return self.filters.get(key, ())
@@ -70,6 +71,8 @@ class SearchRequest:
             args.append(("per_page", str(self.per_page)))
         if not self.understand:
             args.append(("understand", "0"))
+        if not self.correct:
+            args.append(("correct", "0"))
         return args
 
 
@@ -100,6 +103,8 @@ class Understanding:
     place: PlaceFilter | None = None
     place_words: str = ""  # the words of q that named the place
     seniority: str | None = None
+    remote: tuple[str, ...] = ()  # remote facet values q asked for, applied as a filter
+    remote_words: str = ""  # the words of q that named a work arrangement (dropped from text)
 
 
 def parse_search_args(args) -> SearchRequest:
@@ -127,6 +132,7 @@ def parse_search_args(args) -> SearchRequest:
         page=_int(args, "page", 1, 1, None),
         per_page=_int(args, "per_page", config.DEFAULT_PER_PAGE, 1, config.MAX_PER_PAGE),
         understand=_flag(args, "understand"),
+        correct=_flag(args, "correct"),
     )
     if request.page * request.per_page > config.MAX_RESULT_WINDOW:
         raise InvalidParameter("page", f"results beyond the first {config.MAX_RESULT_WINDOW} cannot be paged to")

@@ -17,9 +17,10 @@ import nh3
 
 from indexer.model import Location
 from indexer.solr_document import F
-from searchapp.search import config
+from searchapp.search import config, spelling
 from searchapp.search.facets import FacetCounts
 from searchapp.search.request import PlaceFilter, SearchRequest, Understanding
+from searchapp.search.understanding import without_work_modes
 
 DESCRIPTION_TAGS = nh3.ALLOWED_TAGS - {"img"}  # no third-party images (tracking pixels) in postings
 
@@ -32,14 +33,16 @@ class Links(Protocol):
     def facet_values(self, key: str, request: SearchRequest) -> str: ...
 
 
-def search_page(request: SearchRequest, understood: Understanding, near: PlaceFilter | None,
+def search_page(asked: SearchRequest, request: SearchRequest, understood: Understanding, near: PlaceFilter | None,
                 body: dict, links: Links, took_ms: float) -> dict:
+    """The page of `request`: what the user `asked`, or it with q's spelling corrected."""
     total = body["response"]["numFound"]
     highlights = body.get("highlighting", {})
     counts = FacetCounts(body.get("facet_counts", {}))
     pages = math.ceil(total / request.per_page)
+    corrected = request.q != asked.q
     return {
-        "q": request.q,
+        "q": asked.q,
         "total": total,
         "page": request.page,
         "per_page": request.per_page,
@@ -57,13 +60,14 @@ def search_page(request: SearchRequest, understood: Understanding, near: PlaceFi
         },
         "filters": active_filters(request, near, links),
         "understood": understood_dict(request, understood, links),
-        "spellcheck": spelling(request, understood, body, total, links),
+        "spelling": correction(asked, request, links) if corrected else None,
+        "spellcheck": None if corrected else suggestion(request, understood, body, total, links),
         "sorts": [
             {"key": s.key, "label": s.label, "selected": s.key == request.sort,
              "url": links.search(replace(request, sort=s.key, page=1))}
             for s in config.SORTS
         ],
-        "links": paging_links(request, pages, links),
+        "links": paging_links(asked, request, understood, pages, links),
         "took_ms": round(took_ms, 1),
         "solr_qtime_ms": body.get("responseHeader", {}).get("QTime"),
     }
@@ -176,36 +180,56 @@ def active_filters(request: SearchRequest, near: PlaceFilter | None, links: Link
 
 
 def understood_dict(request: SearchRequest, understood: Understanding, links: Links) -> dict | None:
-    if understood.place is None and understood.seniority is None:
+    if understood.place is None and understood.seniority is None and not understood.remote_words:
         return None
     place = None
     if understood.place is not None:
         place = {**_place_dict(understood.place), "label": place_label(understood.place),
                  "words": understood.place_words,
                  "remove_url": links.search(replace(request, understand=False, page=1))}
-    return {"text": understood.text, "place": place, "seniority": understood.seniority}
+    remote = None
+    if understood.remote:
+        facet = config.FACETS_BY_KEY["remote"]
+        remote = {"values": list(understood.remote), "title": facet.title,
+                  "label": " or ".join(facet.label(value) for value in understood.remote),
+                  "words": understood.remote_words, "remove_url": links.search(_without_work_modes(request))}
+    return {"text": understood.text, "place": place, "remote": remote, "seniority": understood.seniority}
 
 
-def spelling(request: SearchRequest, understood: Understanding, body: dict, total: int,
-             links: Links) -> dict | None:
-    """The best collation Solr found, if it finds more than the query did."""
-    for name, collation in body.get("spellcheck", {}).get("collations", []):
-        if name == "collation" and collation.get("hits", 0) > total:
-            text = " ".join(filter(None, (collation["collationQuery"], understood.place_words)))
-            return {"suggestion": text, "hits": collation["hits"],
-                    "url": links.search(replace(request, q=text, page=1))}
-    return None
+def suggestion(request: SearchRequest, understood: Understanding, body: dict, total: int,
+               links: Links) -> dict | None:
+    """"Did you mean": the query with Solr's collation, if that finds more than the query did."""
+    collation = spelling.collation_in(body)
+    if not spelling.finds_more(collation, total):
+        return None
+    text = spelling.corrected_query(request.q, collation, understood)
+    return {"suggestion": text, "hits": collation.hits,
+            "url": links.search(replace(request, q=text, page=1, correct=True))}
 
 
-def paging_links(request: SearchRequest, pages: int, links: Links) -> dict:
+def correction(asked: SearchRequest, request: SearchRequest, links: Links) -> dict:
+    """The query searched instead of what the user typed, and the way back to what they typed."""
+    return {"corrected_from": asked.q, "query": request.q,
+            "original_url": links.search(replace(asked, correct=False, page=1))}
+
+
+def paging_links(asked: SearchRequest, request: SearchRequest, understood: Understanding, pages: int,
+                 links: Links) -> dict:
+    """`self` is what was asked; the others go on from what is shown (a spelling correction)."""
+    cleared = replace(request.without_filters(), understand=request.understand)
     return {
-        "self": links.search(request),
+        "self": links.search(asked),
         "first": links.search(replace(request, page=1)),
         "prev": links.search(replace(request, page=request.page - 1)) if request.page > 1 else None,
         "next": links.search(replace(request, page=request.page + 1))
         if request.page < pages and (request.page + 1) * request.per_page <= config.MAX_RESULT_WINDOW else None,
-        "clear_filters": links.search(replace(request.without_filters(), understand=request.understand)),
+        "clear_filters": links.search(_without_work_modes(cleared) if understood.remote_words else cleared),
     }
+
+
+def _without_work_modes(request: SearchRequest) -> SearchRequest:
+    """The search without the work arrangement its text asked for (that filter removed)."""
+    return replace(request, q=without_work_modes(request.q), page=1)
 
 
 def place_label(place: PlaceFilter) -> str:

@@ -1,6 +1,7 @@
 """Runs searches against Solr: resolves places, builds the request, sends it with a short
-timeout, and shapes the answer. Solr being unreachable, slow or failing is SearchUnavailable
-(the views answer 503); bad input is InvalidParameter (400).
+timeout, searches the spelling correction of a query that finds little, and shapes the answer.
+Solr being unreachable, slow or failing is SearchUnavailable (the views answer 503); bad input is
+InvalidParameter (400).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import replace
 import requests
 
 from indexer.enrich.locations import resolve_place
-from searchapp.search import config, query, results
+from searchapp.search import config, query, results, spelling
 from searchapp.search.errors import InvalidParameter, SearchUnavailable
 from searchapp.search.request import PlaceFilter, SearchRequest, Understanding
 from searchapp.search.understanding import understand
@@ -60,18 +61,25 @@ class SearchService:
         self.solr = solr
 
     def search(self, request: SearchRequest, links: results.Links) -> dict:
+        """One results page; if the text finds little and its spelling correction more, the
+        correction's page, saying so (the user's `correct=0` turns this off)."""
         started = time.perf_counter()
-        near, understood = self._read(request)
-        body, understood = self._search(lambda u: query.search_params(request, u, near), understood)
+        near = self._near(request)
+        shown = request
+        body, understood = self._results(request, near)
+        collation = spelling.collation_in(body)
+        if request.correct and spelling.worth_correcting(collation, body["response"]["numFound"]):
+            shown = replace(request, q=spelling.corrected_query(request.q, collation, understood))
+            body, understood = self._results(shown, near)
         took_ms = (time.perf_counter() - started) * 1000
-        return results.search_page(request, understood, near, body, links, took_ms)
+        return results.search_page(request, shown, understood, near, body, links, took_ms)
 
     def facet_values(self, key: str, request: SearchRequest, prefix: str, contains: str, limit: int,
                      links: results.Links) -> dict:
         facet = config.FACETS_BY_KEY[key]
-        near, understood = self._read(request)
-        body, _ = self._search(
-            lambda u: query.facet_value_params(facet, request, u, near, prefix, contains, limit), understood)
+        near = self._near(request)
+        body, _ = self._search(lambda u: query.facet_value_params(facet, request, u, near, prefix, contains, limit),
+                               self._understand(request, near))
         return results.facet_values_page(facet, request, prefix, contains, body, links)
 
     def job(self, job_id: str, links: results.Links) -> dict | None:
@@ -97,16 +105,26 @@ class SearchService:
                     seen.setdefault(suggestion["term"].casefold(), suggestion["term"])
         return list(seen.values())[: config.SUGGEST_COUNT]
 
-    def _read(self, request: SearchRequest) -> tuple[PlaceFilter | None, Understanding]:
-        """The `near` place resolved, and the query text understood."""
-        near = None
-        if request.near:
-            location = resolve_place(request.near)
-            near = PlaceFilter.around(location, request.radius_km) if location else None
-            if near is None:
-                raise InvalidParameter("near", f"no known place is called {request.near!r}")
-        text = query.query_text(request.q)
-        return near, understand(text, places=request.understand and near is None)
+    def _results(self, request: SearchRequest, near: PlaceFilter | None) -> tuple[dict, Understanding]:
+        return self._search(lambda u: query.search_params(request, u, near), self._understand(request, near))
+
+    @staticmethod
+    def _near(request: SearchRequest) -> PlaceFilter | None:
+        """The `near` place resolved; InvalidParameter if no place has that name."""
+        if not request.near:
+            return None
+        location = resolve_place(request.near)
+        near = PlaceFilter.around(location, request.radius_km) if location else None
+        if near is None:
+            raise InvalidParameter("near", f"no known place is called {request.near!r}")
+        return near
+
+    @staticmethod
+    def _understand(request: SearchRequest, near: PlaceFilter | None) -> Understanding:
+        """The query text read: no place out of it when the user chose one or turned that off,
+        no work arrangement applied when the user filters the remote facet."""
+        return understand(query.query_text(request.q), places=request.understand and near is None,
+                          remote=not request.selected("remote"))
 
     def _search(self, build, understood: Understanding) -> tuple[dict, Understanding]:
         """Solr's answer; text Solr cannot parse is tried once more as plain words."""
