@@ -3,8 +3,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+DEMO_POSTINGS := var/demo/postings.jsonl
 
-.PHONY: demo test install stop
+.PHONY: demo test install stop bench
 
 install: $(VENV)/.installed
 
@@ -18,9 +19,19 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 demo: install
 	$(BIN)/jobsearch solr start
 	$(BIN)/jobsearch solr init
+	$(BIN)/jobsearch demo-data $(DEMO_POSTINGS)
+	$(BIN)/jobsearch reindex $(DEMO_POSTINGS)
+	@echo "Open http://127.0.0.1:5000/ (Ctrl-C stops the web app; 'make stop' stops Solr)"
+	$(BIN)/jobsearch serve --port 5000
 
 test: install
+	sh scripts/install-chromium.sh
 	$(BIN)/python -m pytest
 
 stop:
 	$(BIN)/jobsearch solr stop
+
+bench: install
+	$(BIN)/python bench/index_throughput.py
+	$(BIN)/python bench/relevance.py --judgments ../shared/data/judgments/dev.tsv --index ../shared/data/ashby-2025-10
+	$(BIN)/python bench/query_latency.py

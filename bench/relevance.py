@@ -1,6 +1,8 @@
 """Relevance against graded judgments: the app's search path next to an untuned BM25 baseline.
 
-    python bench/relevance.py --judgments ../shared/data/judgments/dev.tsv
+    python bench/relevance.py --judgments ../shared/data/judgments/dev.tsv \
+        --index ../shared/data/ashby-2025-10      # a fresh collection on a Solr of its own
+    python bench/relevance.py --judgments FILE --solr-url URL --collection NAME   # one you filled
 
 Every query of the judgments file (`qid<TAB>query<TAB>job_url<TAB>grade`, grades 0-3) runs twice
 in the same run against the same collection:
@@ -28,13 +30,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import pysolr
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from solr_for_bench import solr_for_bench  # noqa: E402
+
+from indexer import pipeline  # noqa: E402
 
 from indexer.solr_document import F  # noqa: E402
 from searchapp.app import create_app  # noqa: E402
 from searchapp.config import Settings  # noqa: E402
+from searchapp.solr.admin import SolrAdmin  # noqa: E402
 
 RELEVANT_GRADE = 2
 TOP_K = 10
@@ -142,7 +150,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judgments", type=Path, required=True, help="qid<TAB>query<TAB>job_url<TAB>grade")
     parser.add_argument("--solr-url", default=Settings.from_env().solr_url)
     parser.add_argument("--collection", default=Settings.from_env().collection, help="alias or collection")
+    parser.add_argument("--index", nargs="+", metavar="SOURCE",
+                        help="index these sources into a fresh collection first (on SOLR_URL or a "
+                             "Solr started for the run), and delete it at the end")
     args = parser.parse_args(argv)
+    if not args.index:
+        return report(args)
+    with solr_for_bench() as solr_url:
+        admin = SolrAdmin(solr_url)
+        collection = admin.create_empty("bench_relevance")
+        try:
+            summary = pipeline.index(args.index, pysolr.Solr(f"{solr_url}/{collection}", timeout=300))
+            print(f"indexed {summary.indexed} postings into {collection}", file=sys.stderr)
+            args.solr_url, args.collection = solr_url, collection
+            return report(args)
+        finally:
+            admin.delete_collection(collection)
+
+
+def report(args: argparse.Namespace) -> int:
     try:
         queries = read_judgments(args.judgments)
         systems = {"tuned": tuned_search(args.solr_url, args.collection),

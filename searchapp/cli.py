@@ -191,6 +191,19 @@ def reindex_command(settings: Settings, sources, rejects_path, shards, replicas)
     finish(summary)
 
 
+@main.command("demo-data")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--count", default=400, show_default=True, type=click.IntRange(1, 100_000),
+              help="How many postings to generate.")
+def demo_data(path: Path, count: int) -> None:
+    """Write the demo postings (generated deterministically, dated relative to today) as JSON Lines."""
+    from indexer.demo import write_demo_postings
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = write_demo_postings(path, count)
+    click.echo(f"wrote {written} demo postings to {path}")
+
+
 # --- the web app ---------------------------------------------------------------------------
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

@@ -136,7 +136,7 @@ class LocalCluster:
         log_dir.mkdir(exist_ok=True)
         cmd = [
             java,
-            f"-Xms{self.heap}",
+            "-Xms256m",
             f"-Xmx{self.heap}",
             *cloud,
             f"-Dsolr.log.dir={log_dir}",
