@@ -18,7 +18,6 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 
 demo: install
 	$(BIN)/jobsearch solr start
-	$(BIN)/jobsearch solr init
 	$(BIN)/jobsearch demo-data $(DEMO_POSTINGS)
 	$(BIN)/jobsearch reindex $(DEMO_POSTINGS)
 	@echo "Open http://127.0.0.1:5000/ (Ctrl-C stops the web app; 'make stop' stops Solr)"
