@@ -163,6 +163,8 @@ def index_command(settings: Settings, sources, rejects_path, workers) -> None:
                                  workers=workers, progress=True)
     except (SolrAdminError, pysolr.SolrError) as exc:
         fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted before the final commit; run the same command again to finish")
     finish(summary)
 
 
