@@ -43,6 +43,60 @@ def test_title_decides_and_department_breaks_ties(title, department, expected):
     assert categorize(title, department, None) == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    # the head noun names the job, not the word before it
+    ("Senior Commercial Counsel", "Legal & Compliance"),
+    ("GTM Recruiter", "People & HR"),
+    ("Senior Revenue Accountant", "Finance & Accounting"),
+    ("Head of Product Design", "Design"),
+    ("Sales Strategy & Operations Manager", "Operations & Logistics"),
+    ("Mechanical Engineering Manager", "Hardware Engineering"),
+    ("Data Engineering Manager", "Data & Analytics"),
+    # ... unless it only qualifies the head from behind a preposition
+    ("Executive Assistant to the CEO", "Administrative"),
+    ("Recruiter for Sales", "People & HR"),
+    # a compound ending in the head noun beats the head noun alone
+    ("Chief Information Security Officer", "Security"),
+    ("Security Officer", "Skilled Trades & Facilities"),
+    ("IT Support Engineer", "IT & Support"),
+    ("Customer Support Engineer", "Customer Success & Support"),
+    ("Data Center Technician", "DevOps & Infrastructure"),
+    ("ML Ops Engineer", "Machine Learning & AI"),
+    ("Information Security Risk Analyst", "Security"),
+    # a leader's title names the function led
+    ("Chief Information Officer", "IT & Support"),
+    ("Director of Design", "Design"),
+    ("VP of Design", "Design"),
+    ("Chief Design Officer", "Design"),
+    ("VP of People", "People & HR"),
+    ("Director of Research", "Research & Science"),
+    ("Research Manager", "Research & Science"),
+    ("Documentation Manager", "Writing & Translation"),
+    ("Chief Customer Officer", "Customer Success & Support"),
+    ("Chief Financial Officer", "Finance & Accounting"),
+    ("Vice President, Legal", "Legal & Compliance"),
+    ("Engineering Manager", "Software Engineering"),
+    ("Lead Product Engineer", "Software Engineering"),  # "Lead" here is a level, not a leader
+    ("Technical Writer", "Writing & Translation"),
+])
+def test_head_noun_and_leaders_without_department(title, expected):
+    assert categorize(title, None, None) == expected
+
+
+@pytest.mark.parametrize("title, department, expected", [
+    ("Chief Financial Officer", "Operations", "Finance & Accounting"),
+    ("VP, Finance", "Finance/HR/Ops", "Finance & Accounting"),
+    ("Director, Design", "Product", "Design"),
+    ("Engineering Manager, Core Infrastructure", "Engineering", "Software Engineering"),
+    ("Research Engineer", "Research", "Machine Learning & AI"),
+    ("Design Engineer", "Hardware", "Hardware Engineering"),  # a field word outside a leader's title is weak
+    ("Regional Vice President - DoD", "Sales", "Sales"),  # a vice president is no president (CEO)
+    ("Packaging Engineering Intern - Summer", "Internships & Co-ops", "Software Engineering"),
+])
+def test_leaders_titles_over_departments(title, department, expected):
+    assert categorize(title, department, None) == expected
+
+
 @pytest.mark.parametrize("title, occupation, expected", [
     ("warehouse employee", "Lager- og logistikmedarbejder", "Operations & Logistics"),
     ("Motivated forklift drivers for temporary positions during the summer in Skanderborg", "Truckfører",

@@ -36,14 +36,34 @@ from indexer.enrich.seniority import SENIORITY_LEVELS, SENIORITY_TERMS, seniorit
     ("Software Engineer 2 (API ops)", "mid"),
     ("Technical Account Manager II- Test Automation", "mid"),
     ("Marketingchef", "manager"),
+    ("Mid Level Full Stack Engineer", "mid"),
+    ("Mid Backend Engineer - Platform", "mid"),
+    ("Medior/Senior Financial Risk Officer", "mid"),
+    ("Senior Mid-Market Sales Manager", "manager"),
+    ("Head of Mid Market Sales", "director"),
+    ("Senior Member of Technical Staff", "senior"),
+    ("Founder's Associate", "entry"),
+    ("Senior Executive Assistant to the CEO", "senior"),
+    ("Chief Information Security Officer", "executive"),
+    ("Principal Scientist", "principal"),
+    ("Sales Graduate Program", "entry"),
+    ("Internship Program (All Roles)", "intern"),
 ])
 def test_levels(title, level):
     assert seniority_from_title(title) == level
 
 
-@pytest.mark.parametrize("title", ["Product Manager", "Account Executive", "Customer Success Manager",
-                                   "Lead Generation Specialist", "Chief of Staff", "Staff Accountant",
-                                   "Python 3 Developer", "UI/UX Designer", ""])
+@pytest.mark.parametrize("title", [
+    "Product Manager", "Account Executive", "Customer Success Manager", "Lead Generation Specialist",
+    "Chief of Staff", "Staff Accountant", "Python 3 Developer", "UI/UX Designer", "",
+    # market segments, not levels
+    "Mid-Market Account Executive", "Mid Market Account Executive", "Account Executive, Mid-market",
+    "Enterprise Account Executive", "Regional Sales Representative (Mid-Atlantic)",
+    # words that look like levels but name the job or whom it serves
+    "Staffing Coordinator", "Member of Technical Staff", "Principal Investigator", "Data Entry Clerk",
+    "Associate General Counsel", "Intern Program Manager", "Graduate Recruiter",
+    "Chief of Staff to the CEO", "Executive Assistant to the CEO", "Ex-Founder",
+])
 def test_no_level(title):
     assert seniority_from_title(title) is None
 

@@ -23,7 +23,7 @@ SENIORITY_TERMS: dict[str, str] = {
     "co-op": "intern", "coop": "intern", "working student": "intern", "praktikant": "intern",
     "new grad": "entry", "new graduate": "entry", "graduate": "entry", "junior": "entry",
     "jr": "entry", "entry level": "entry", "entry-level": "entry",
-    "mid level": "mid", "mid-level": "mid", "intermediate": "mid",
+    "mid level": "mid", "mid-level": "mid", "intermediate": "mid", "medior": "mid",
     "senior": "senior", "sr": "senior", "snr": "senior",
     "lead": "lead", "tech lead": "lead", "team lead": "lead",
     "staff": "staff", "principal": "principal",
@@ -44,26 +44,39 @@ _JOB_MANAGERS = frozenset("""
 _MANAGER = re.compile(r"\b(manager|managers|mgr)\b")
 _DANISH_MANAGER = re.compile(r"\b(afdelingsleder|teamleder|leder|\w+chef)\b")
 
+# Learner words name the job holder, unless a job for them follows: an "Intern Program Manager"
+# runs the programme, a "Graduate Recruiter" hires graduates.
+_FOR_LEARNERS = r"(?! (program(me)?s? )?(manager|coordinator|lead|director|recruit\w*|mentor|partner)s?\b)"
+# A segment or region, not a level: "Mid-Market Account Executive", "Mid-Atlantic".
+_NOT_MID = r"(?! (market|enterprise|size|sized|atlantic|west|tier|cap)\b)"
+
 # Checked in this order: the first that matches gives the level. Leadership before individual
 # levels ("Senior Director" is a director); intern first ("Engineering Manager Intern" is an
 # intern).
 _RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (level, re.compile(pattern))
     for level, pattern in (
-        ("intern", r"\b(intern|interns|internship|co op|coop|working student|werkstudent(in)?|praktikant|studentermedhjaelper|student assistant|summer student)\b"),
+        ("intern", rf"\b(intern|interns|internship|co op|coop|working student|werkstudent(in)?|praktikant|studentermedhjaelper|student assistant|summer student)\b{_FOR_LEARNERS}"),
         ("executive", r"\b(chief (?!of staff)\w+|ceo|cto|cfo|coo|cmo|cpo|cro|ciso|cio|cdo|c level|(co )?founder|administrerende direktor)\b|(?<!vice )\bpresident\b"),
         ("vp", r"\b(vp|svp|evp|avp|vice president)\b"),
         ("director", r"\b(director|directors|head of|direktor)\b"),
         ("manager", None),
-        ("principal", r"\b(principal|distinguished)\b"),
-        ("staff", r"(?<!chief of )\bstaff\b(?! (accountant|nurse|pharmacist|writer|attorney|physician))"),
+        ("principal", r"\b(principal(?! investigator)|distinguished)\b"),
+        ("staff", r"(?<!chief of )(?<!technical )\bstaff\b(?! (accountant|nurse|pharmacist|writer|attorney|physician))"),
         ("senior", r"\b(senior|sr|snr)\b"),
         ("lead", r"\b(lead|tech lead|team lead)\b(?! (gen|generation|generator|qualification))"),
-        ("mid", r"\b(mid|mid level|intermediate)\b"),
-        ("entry", r"\b(junior|jr|entry|entry level|new grad|new graduate|graduate|grad|associate(?! (director|manager|vp|vice president|principal|partner|general counsel|counsel|professor))|apprentice|trainee|early career|nyuddannet)\b"),
+        ("mid", rf"\b(mid{_NOT_MID}|mid level|intermediate|medior)\b"),
+        ("entry", r"\b(junior|jr|(?<!data )entry|entry level|associate(?! (director|manager|vp|vice president|principal|partner|general counsel|counsel|professor))|nyuddannet)\b"),
+        ("entry", rf"\b(new grad|new graduate|graduate|grad|apprentice|trainee|early career)\b{_FOR_LEARNERS}"),
     )
     if pattern
 )
+
+# The executive a job works for or with is not the job's level: "Chief of Staff to the CEO",
+# "Founder's Associate", "Chief Revenue Officer Associate", "Ex-Founder".
+_EXECUTIVE = r"ceo|cto|cfo|coo|cmo|cpo|cro|(co )?founder(s|\(s\))?|president|chief \w+( \w+)? officer"
+_WORKS_FOR_EXECUTIVE = re.compile(
+    rf"\b((to|for|of) (the )?({_EXECUTIVE})\b|ex ({_EXECUTIVE})\b|({_EXECUTIVE})(?= (associates?|office|assistant|in residence)\b))")
 
 # "Engineer II", "Analyst 3": a numbered grade after the job name.
 _GRADE = re.compile(r"\b[A-Za-z]+,? (I{1,3}|IV|V|[1-5])\b(?![.,]?\d)(?=\s*(?:$|[,(\-–/|:]))")
@@ -76,7 +89,8 @@ def seniority_from_title(title: str) -> str | None:
     """The level the title states (one of SENIORITY_LEVELS), or None when it states none."""
     if not title:
         return None
-    levels = [level for part in fold(title).split("/") if (level := _level(part))]
+    folded = _WORKS_FOR_EXECUTIVE.sub(" ", fold(title))
+    levels = [level for part in folded.split("/") if (level := _level(part))]
     if levels:  # "Senior / Lead", "Senior/Staff": a range, open from its lower end
         return min(levels, key=SENIORITY_LEVELS.index)
     grade = _GRADE.search(title.strip())
