@@ -9,6 +9,8 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from indexer.solr_document import F
+from searchapp import links
+from searchapp.app import create_app
 from searchapp.search import config
 from searchapp.search.errors import InvalidParameter
 from searchapp.search.query import plain_words, query_text, search_params, similar_params
@@ -204,6 +206,37 @@ def test_request_round_trips_through_its_url():
     assert request.filters == {"location": ("0/US",), "skill": ("Python", "SQL")}
     assert not request.understand and not request.correct
     assert parse_search_args(MultiDict(request.to_args())) == request
+
+
+TOGGLED_REQUESTS = [
+    SearchRequest(),
+    SearchRequest(q="data engineer", page=3),
+    SearchRequest(q="ünïcode & more", filters={"location": ("1/US/California",), "skill": ("Python", "C++")},
+                  posted_within=7, salary_min=90000.5, near="London", radius_km=25.0, sort="newest", page=2,
+                  per_page=10, understand=False, correct=False),
+    SearchRequest(filters={"employment_type": ("contract",), "company": tuple(HOSTILE)}),
+]
+
+
+@pytest.mark.parametrize("request_", TOGGLED_REQUESTS)
+def test_around_facet_is_the_canonical_url_less_that_facets_values(request_):
+    for facet in config.FACETS:
+        for chosen in [(), ("x",), ("a b", "{!c}", "0/US"), request_.selected(facet.key)]:
+            before, after = request_.around_facet(facet.key)
+            assert before + [(facet.key, v) for v in chosen] + after == request_.with_facet(facet.key, chosen).to_args()
+
+
+@pytest.mark.parametrize("request_", TOGGLED_REQUESTS)
+def test_facet_toggle_urls_are_the_search_urls_of_the_toggled_request(request_):
+    app = create_app({"SOLR_URL": "http://127.0.0.1:9/solr", "COLLECTION": "unused"})
+    with app.test_request_context("/"):
+        for face in (links.HTML, links.JSON):
+            for facet in config.FACETS:
+                toggle = face.facet_toggle(request_, facet.key)
+                for chosen in [(), ("x",), tuple(HOSTILE), ("2/CH/Bern/Biel/Bienne", "ß ü € 🙂"),
+                               request_.selected(facet.key)]:
+                    assert toggle(chosen) == face.search(request_.with_facet(facet.key, chosen))
+        assert links.JSON.facet_toggle(SearchRequest(), "skill")(()) == "/api/v1/search"
 
 
 @pytest.mark.parametrize("args", [

@@ -48,6 +48,16 @@ class SearchRequest:
         return replace(self, filters={}, posted_within=None, salary_min=None, near=None,
                        radius_km=config.DEFAULT_RADIUS_KM, page=1)
 
+    def around_facet(self, key: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The canonical args of `with_facet(key, values)` less the values: those before and after them.
+
+        A results page links every shown facet value; its links encode these once per facet."""
+        base = self.with_facet(key, ())
+        args = base.to_args()
+        keys = list(config.FACETS_BY_KEY)  # to_args writes the facets in this order, after q
+        at = (1 if base.q else 0) + sum(len(base.selected(k)) for k in keys[: keys.index(key)])
+        return args[:at], args[at:]
+
     def to_args(self) -> list[tuple[str, str]]:
         """Canonical URL parameters; defaults left out."""
         args: list[tuple[str, str]] = []

@@ -18,15 +18,19 @@ import nh3
 from indexer.model import Location
 from indexer.solr_document import F
 from searchapp.search import config, spelling
-from searchapp.search.facets import FacetCounts
+from searchapp.search.facets import FacetCounts, Toggle
 from searchapp.search.request import PlaceFilter, SearchRequest, Understanding
 from searchapp.search.understanding import without_work_modes
 
-DESCRIPTION_TAGS = nh3.ALLOWED_TAGS - {"img"}  # no third-party images (tracking pixels) in postings
+# built once: nh3.clean would build its sanitizer again for each of a page's ~30 passages
+DESCRIPTION_CLEANER = nh3.Cleaner(tags=nh3.ALLOWED_TAGS - {"img"})  # no third-party images (tracking pixels)
+SNIPPET_CLEANER = nh3.Cleaner(tags={"mark"}, attributes={})
 
 
 class Links(Protocol):
     def search(self, request: SearchRequest) -> str: ...
+
+    def facet_toggle(self, request: SearchRequest, key: str) -> Toggle: ...
 
     def job(self, job_id: str) -> str: ...
 
@@ -51,8 +55,7 @@ def search_page(asked: SearchRequest, request: SearchRequest, understood: Unders
         "results": [job_summary(doc, links, highlights.get(doc[F.ID], {})) for doc in body["response"]["docs"]],
         "facets": {
             facet.key: {
-                **facet.read(counts, request.selected(facet.key),
-                             lambda values, key=facet.key: links.search(request.with_facet(key, values))),
+                **facet.read(counts, request.selected(facet.key), links.facet_toggle(request, facet.key)),
                 "more_url": links.facet_values(facet.key, request),
                 "filter_box": facet.filter_box,
             }
@@ -76,13 +79,13 @@ def search_page(asked: SearchRequest, request: SearchRequest, understood: Unders
 def facet_values_page(facet, request: SearchRequest, prefix: str, contains: str, body: dict,
                       links: Links) -> dict:
     selected = request.selected(facet.key)
-    toggle = lambda values: links.search(request.with_facet(facet.key, values))  # noqa: E731
     return {
         "facet": facet.key,
         "title": facet.title,
         "prefix": prefix,
         "contains": contains,
-        "values": facet.read_all(FacetCounts(body.get("facet_counts", {})), selected, toggle),
+        "values": facet.read_all(FacetCounts(body.get("facet_counts", {})), selected,
+                                 links.facet_toggle(request, facet.key)),
         "links": {"search": links.search(request)},
     }
 
@@ -114,7 +117,7 @@ def job_page(doc: dict, similar: list[dict], links: Links) -> dict:
         "apply_url": doc.get(F.APPLY_URL),
         "department": doc.get(F.DEPARTMENT),
         "description": doc.get(F.DESCRIPTION, ""),
-        "description_html": nh3.clean(doc[F.DESCRIPTION_HTML], tags=DESCRIPTION_TAGS)
+        "description_html": DESCRIPTION_CLEANER.clean(doc[F.DESCRIPTION_HTML])
         if doc.get(F.DESCRIPTION_HTML) else None,
         "places": [place.__dict__ for place in places],
     })
@@ -151,7 +154,7 @@ def salary(doc: dict) -> dict | None:
 def snippet(highlight: dict) -> str:
     """Solr's html-encoded passages with only <mark> let through."""
     passages = highlight.get(F.DESCRIPTION, [])
-    return " … ".join(nh3.clean(p, tags={"mark"}, attributes={}) for p in passages)
+    return " … ".join(SNIPPET_CLEANER.clean(p) for p in passages)
 
 
 def active_filters(request: SearchRequest, near: PlaceFilter | None, links: Links) -> list[dict]:

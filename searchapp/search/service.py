@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from functools import lru_cache
+from urllib.parse import quote_plus, urlencode
 
 import requests
 
@@ -17,6 +19,7 @@ from searchapp.search.request import PlaceFilter, SearchRequest, Understanding
 from searchapp.search.understanding import understand
 
 MAX_ID_CHARS = 200
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 class SolrRejected(Exception):
@@ -24,17 +27,18 @@ class SolrRejected(Exception):
 
 
 class SolrClient:
-    """POSTs form params to one handler of the collection (POST: long queries fit)."""
+    """POSTs form params to one handler of the collection (POST: long queries fit), over kept-alive
+    connections: requests' pool keeps up to 10 per host, enough for a worker of up to 10 threads."""
 
     def __init__(self, base_url: str, collection: str, timeout: float):
         self.url = f"{base_url.rstrip('/')}/{collection}"
         self.timeout = timeout
-        self.http = requests.Session()
+        self.http = _session_for(self.url)
 
     def call(self, handler: str, params: list[tuple[str, str]]) -> dict:
         try:
-            response = self.http.post(f"{self.url}/{handler}", data=[*params, ("wt", "json")],
-                                      timeout=self.timeout)
+            response = self.http.post(f"{self.url}/{handler}", data=_form([*params, ("wt", "json")]),
+                                      headers=FORM, timeout=self.timeout)
         except requests.Timeout as exc:
             raise SearchUnavailable(f"the search index did not answer within {self.timeout:g} s") from exc
         except requests.RequestException as exc:
@@ -47,6 +51,26 @@ class SolrClient:
             return response.json()
         except ValueError as exc:
             raise SearchUnavailable("the search index answered something that is not JSON") from exc
+
+
+# most params are the same text search after search (field lists, facet definitions)
+_quoted = lru_cache(maxsize=4096)(quote_plus)
+
+
+def _form(params: list[tuple[str, str]]) -> str:
+    """The form body requests would encode, with repeated params quoted once (a tenth of the cost)."""
+    return urlencode(params, quote_via=_quoted)
+
+
+def _session_for(url: str) -> requests.Session:
+    """A session with the environment's settings for `url` (proxies, CA bundle, netrc) read now, once:
+    by default requests reads them again on every call, about a tenth of a Solr call's CPU time."""
+    session = requests.Session()
+    settings = session.merge_environment_settings(url, {}, None, None, None)
+    session.proxies, session.verify, session.cert = settings["proxies"], settings["verify"], settings["cert"]
+    session.auth = requests.utils.get_netrc_auth(url)
+    session.trust_env = False
+    return session
 
 
 def _error_message(response: requests.Response) -> str:
