@@ -169,8 +169,9 @@ class gunicorn:  # noqa: N801 - used as a context manager, like open()
             except requests.ConnectionError:
                 pass
             time.sleep(0.2)
+        output = self._output()
         self.__exit__()
-        raise SystemExit(f"gunicorn did not start; its output:\n{self._output()}")
+        raise SystemExit(f"gunicorn did not start; its output:\n{output}")
 
     def __exit__(self, *_) -> None:
         if self.process.poll() is None:

@@ -211,9 +211,11 @@ def demo_data(path: Path, count: int) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="gunicorn worker processes.")
+              help="gunicorn worker processes (about one per core).")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="Threads per worker: requests mostly wait on Solr.")
 @click.option("--dev", is_flag=True, help="Flask's reloading development server instead of gunicorn.")
-def serve(host: str, port: int, workers: int, dev: bool) -> None:
+def serve(host: str, port: int, workers: int, threads: int, dev: bool) -> None:
     """Serve the search page and the JSON API (gunicorn; see README for deployment)."""
     if dev:
         from searchapp.app import create_app
@@ -221,6 +223,7 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
         create_app().run(host=host, port=port, debug=True)
         return
     command = [sys.executable, "-m", "gunicorn", "--preload", "--workers", str(workers),
+               "--worker-class", "gthread", "--threads", str(threads),
                "--bind", f"{host}:{port}", "--limit-request-line", "16384", "--access-logfile", "-",
                "searchapp.wsgi:app"]
     click.echo(f"serving http://{host}:{port}/ (Ctrl-C stops)", err=True)
