@@ -7,7 +7,6 @@ Every collection a test creates is deleted afterwards.
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 
 from searchapp.config import PROJECT_ROOT
 from searchapp.solr.admin import SolrAdmin
-from searchapp.solr.local import LocalCluster
+from searchapp.solr.local import throwaway_node
 
 pytest_plugins = ["tests.search_fixtures"]
 
@@ -35,14 +34,8 @@ def solr_url() -> str:
     if os.environ.get("SOLR_URL"):
         yield os.environ["SOLR_URL"].rstrip("/")
         return
-    cluster = LocalCluster(TEST_STATE_DIR, heap="1g")
-    cluster.stop(echo=lambda *_: None)  # left over from an interrupted run on this port
-    shutil.rmtree(cluster.root, ignore_errors=True)
-    nodes = cluster.start(nodes=1, port=TEST_PORT, echo=lambda *_: None)
-    try:
-        yield nodes[0].base_url
-    finally:
-        cluster.stop(echo=lambda *_: None)
+    with throwaway_node(TEST_STATE_DIR, TEST_PORT) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ so the index survives `stop` and `start`.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -185,6 +186,22 @@ class LocalCluster:
         if self.record_file.exists():
             self.record_file.unlink()
         return len(nodes)
+
+
+@contextlib.contextmanager
+def throwaway_node(state_dir: Path, port: int, heap: str = "1g"):
+    """A fresh one-node cluster for a test session or a benchmark run; yields its base URL.
+
+    Whatever an interrupted earlier run left in `state_dir` is stopped and wiped first.
+    """
+    cluster = LocalCluster(state_dir, heap=heap)
+    cluster.stop(echo=lambda *_: None)
+    shutil.rmtree(cluster.root, ignore_errors=True)
+    nodes = cluster.start(nodes=1, port=port, echo=lambda *_: None)
+    try:
+        yield nodes[0].base_url
+    finally:
+        cluster.stop(echo=lambda *_: None)
 
 
 # --- building the launcher ------------------------------------------------------------------
