@@ -224,9 +224,6 @@ def _sectors(*names: str) -> frozenset:
     return frozenset(names)
 
 
-TECH_SECTORS = _sectors("software", "ai", "finance", "health", "logistics", "education", "retail", "travel",
-                        "games", "media", "language", "hardware", "biotech")
-
 ROLES = (
     Role("Backend Engineer", "engineering",
          ("Python", "Go", "Java", "Kotlin", "PostgreSQL", "Kafka", "gRPC", "REST APIs", "Microservices",

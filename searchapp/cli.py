@@ -50,10 +50,7 @@ def start(settings: Settings, nodes: int, port: int, heap: str) -> None:
     """Start a local SolrCloud in the background (first run fetches Solr from Maven Central)."""
     cluster = LocalCluster(settings.state_dir, heap=heap)
     try:
-        if cluster.running_nodes():
-            click.echo("Solr is already running.")
-        else:
-            cluster.start(nodes=nodes, port=port, echo=click.echo)
+        cluster.start(nodes=nodes, port=port, echo=click.echo)
     except LocalSolrError as exc:
         fail(str(exc))
     for node in cluster.running_nodes():

@@ -86,9 +86,6 @@ class SolrAdmin:
             self._call("/admin/configs", {"action": "UPLOAD", "name": name}, data=configset_zip(conf_dir))
         return name
 
-    def delete_configset(self, name: str) -> None:
-        self._call("/admin/configs", {"action": "DELETE", "name": name})
-
     # --- collections ---
     def cluster_status(self) -> dict:
         return self._call("/admin/collections", {"action": "CLUSTERSTATUS"})["cluster"]
