@@ -173,12 +173,16 @@ def index(inputs: Iterable[str], solr: pysolr.Solr | None, *, rejects_path: Path
 
 
 def _add(solr: pysolr.Solr, docs: list[dict]) -> list[Reject]:
-    """Send a batch; if Solr refuses it, bisect to find and reject only the bad documents."""
+    """Send a batch; if Solr refuses a document in it (HTTP 400), bisect to reject only the bad ones.
+
+    Any other failure (Solr down, a timeout, a server error) is not the documents' fault: it ends
+    the run instead of being counted as rejects.
+    """
     try:
         solr.add(docs, commit=False)
         return []
     except pysolr.SolrError as exc:
-        if "connection" in str(exc).lower() or "timed out" in str(exc).lower():
+        if "(HTTP 400)" not in str(exc):
             raise
         if len(docs) == 1:
             return [Reject(docs[0].get("source", "?"), "solr_rejected", str(exc)[:300])]

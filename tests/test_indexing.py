@@ -179,3 +179,19 @@ def test_reindex_of_nothing_keeps_the_alias(solr_admin, make_collection, tmp_pat
     with pytest.raises(ReindexError, match="no posting"):
         reindex(solr_admin, alias, [str(tmp_path)], echo=lambda _: None)
     assert solr_admin.alias_target(alias) == old
+
+
+def test_a_document_solr_refuses_is_rejected_and_the_rest_indexed(solr_url, make_collection):
+    alias, _ = make_collection()
+    solr = pysolr.Solr(f"{solr_url}/{alias}", always_commit=True)
+    refused = pipeline._add(solr, [{"id": "a", "title": "ok", "source": "good-1"},
+                                   {"id": "b", "posted_at": "not a date", "source": "bad"},
+                                   {"id": "c", "title": "ok", "source": "good-2"}])
+    assert [(r.source, r.reason) for r in refused] == [("bad", "solr_rejected")]
+    solr.commit()
+    assert sorted(d["id"] for d in solr.search("*:*")) == ["a", "c"]
+
+
+def test_solr_down_ends_the_run_instead_of_rejecting_documents():
+    with pytest.raises(pysolr.SolrError, match="Failed to connect"):
+        pipeline._add(pysolr.Solr("http://127.0.0.1:1/solr/none", timeout=2), [{"id": "a"}])

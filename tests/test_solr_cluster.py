@@ -166,3 +166,9 @@ def test_two_nodes_two_shards_two_replicas(tmp_path):
     assert stopped == 2
     assert all(not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z" for pid in pids)
     assert cluster.running_nodes() == []
+
+
+def test_a_relative_state_dir_is_made_absolute(tmp_path, monkeypatch):
+    """Each node runs with its home as working directory, so its paths must not be relative."""
+    monkeypatch.chdir(tmp_path)
+    assert LocalCluster("var").root == tmp_path / "var" / "solr"

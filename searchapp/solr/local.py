@@ -75,7 +75,7 @@ class NodeRecord:
 
 class LocalCluster:
     def __init__(self, state_dir: Path, heap: str = "1g"):
-        self.root = Path(state_dir) / "solr"
+        self.root = Path(state_dir).resolve() / "solr"  # absolute: each node runs in its own home
         self.heap = heap
         self.record_file = self.root / "cluster.json"
 
